@@ -1,0 +1,14 @@
+// Node-only test support for transports; never imported by the main entry.
+
+export {
+  type LoopbackKind,
+  type LoopbackServer,
+  type LoopbackServerOptions,
+  pattern,
+  startLoopbackServer,
+} from "./server.js";
+export {
+  type ContractTransportOptions,
+  describeTransportContract,
+  type TransportContractOptions,
+} from "./suite.js";

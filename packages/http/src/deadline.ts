@@ -1,0 +1,37 @@
+import { AbortError, TimeoutError, type TransportError } from "./errors.js";
+
+/**
+ * One attempt's deadline combined with the caller's signal. `signal` fires on either;
+ * `reason()` tells which, as the `TransportError` the transport should reject with.
+ * Always call `dispose()` so the timer does not keep the process alive.
+ */
+export interface Deadline {
+  readonly signal: AbortSignal;
+  reason(): TransportError;
+  dispose(): void;
+}
+
+export function startDeadline(
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+  origin?: string,
+): Deadline {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new TimeoutError("request", timeoutMs, { origin }));
+  }, timeoutMs);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    reason: () =>
+      timedOut ? new TimeoutError("request", timeoutMs, { origin }) : new AbortError({ origin }),
+    dispose() {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+export { bodyBytes, concatBytes, parseContentLength, readBody } from "./body.js";
+export { toTransportError } from "./classify.js";
+export { type Deadline, startDeadline } from "./deadline.js";
+export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from "./defaults.js";
+export {
+  AbortError,
+  BodyTooLargeError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  DnsError,
+  isTransportError,
+  TimeoutError,
+  type TimeoutPhase,
+  TlsError,
+  TransportClosedError,
+  TransportError,
+  type TransportErrorCode,
+  type TransportErrorOptions,
+  TruncatedBodyError,
+} from "./errors.js";
+export { lowerCaseHeaders, originOf } from "./headers.js";
+export type { HttpRequest, HttpResponse, SendOptions, Transport, TransportTimeouts } from "./types.js";

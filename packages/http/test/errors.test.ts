@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import {
+  AbortError,
+  BodyTooLargeError,
+  isTransportError,
+  readBody,
+  startDeadline,
+  TimeoutError,
+  TransportError,
+  toTransportError,
+} from "../src/index.js";
+
+const errno = (code: string) => Object.assign(new Error(`fail ${code}`), { code });
+
+describe("toTransportError", () => {
+  it.each([
+    ["ECONNRESET", "connection-reset"],
+    ["EPIPE", "connection-reset"],
+    ["UND_ERR_SOCKET", "connection-reset"],
+    ["ERR_HTTP2_STREAM_ERROR", "connection-reset"],
+    ["ECONNREFUSED", "connection-refused"],
+    ["ENOTFOUND", "dns"],
+    ["EAI_AGAIN", "dns"],
+    ["UND_ERR_CONNECT_TIMEOUT", "timeout"],
+    ["DEPTH_ZERO_SELF_SIGNED_CERT", "tls"],
+    ["ERR_TLS_CERT_ALTNAME_INVALID", "tls"],
+    ["EWHATEVER", "network"],
+  ])("maps %s to code %s", (code, expected) => {
+    expect(toTransportError(errno(code)).code).toBe(expected);
+  });
+
+  it("finds the code in a fetch TypeError's cause chain", () => {
+    const error = new TypeError("fetch failed", { cause: errno("ECONNREFUSED") });
+    expect(toTransportError(error).code).toBe("connection-refused");
+  });
+
+  it("maps a DOM AbortError to code aborted", () => {
+    expect(toTransportError(new DOMException("aborted", "AbortError")).code).toBe("aborted");
+  });
+
+  it("returns a TransportError unchanged", () => {
+    const error = new AbortError();
+    expect(toTransportError(error)).toBe(error);
+  });
+
+  it("names the origin but never the path or query", () => {
+    const error = toTransportError(errno("ECONNRESET"), { origin: "https://sts.amazonaws.com" });
+    expect(error.message).toContain("https://sts.amazonaws.com");
+    expect(error).toBeInstanceOf(TransportError);
+    expect(isTransportError(error)).toBe(true);
+  });
+});
+
+describe("readBody", () => {
+  async function* chunks(...parts: number[]) {
+    for (const size of parts) yield new Uint8Array(size).fill(7);
+  }
+
+  it("concatenates chunks", async () => {
+    const body = await readBody(chunks(3, 4), { maxBodyBytes: 100 });
+    expect(body).toEqual(new Uint8Array(7).fill(7));
+  });
+
+  it("rejects a body larger than maxBodyBytes while streaming", async () => {
+    await expect(readBody(chunks(60, 60), { maxBodyBytes: 100 })).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
+  it("rejects up front when Content-Length exceeds maxBodyBytes", async () => {
+    await expect(readBody(chunks(), { maxBodyBytes: 10, contentLength: 11 })).rejects.toMatchObject({
+      code: "body-too-large",
+    });
+  });
+
+  it("reports a body shorter than its Content-Length as truncated", async () => {
+    await expect(readBody(chunks(5), { maxBodyBytes: 100, contentLength: 10 })).rejects.toMatchObject({
+      code: "truncated-body",
+      message: expect.stringContaining("after 5 of 10 bytes"),
+    });
+  });
+});
+
+describe("startDeadline", () => {
+  it("fires with a TimeoutError after the timeout", async () => {
+    const deadline = startDeadline(10, undefined, "http://127.0.0.1:1");
+    await new Promise((resolve) => deadline.signal.addEventListener("abort", resolve));
+    expect(deadline.reason()).toBeInstanceOf(TimeoutError);
+    deadline.dispose();
+  });
+
+  it("follows the caller's signal with an AbortError", () => {
+    const controller = new AbortController();
+    const deadline = startDeadline(10_000, controller.signal);
+    controller.abort();
+    expect(deadline.signal.aborted).toBe(true);
+    expect(deadline.reason()).toBeInstanceOf(AbortError);
+    deadline.dispose();
+  });
+
+  it("starts aborted when the caller's signal already is", () => {
+    const deadline = startDeadline(10_000, AbortSignal.abort());
+    expect(deadline.signal.aborted).toBe(true);
+    deadline.dispose();
+  });
+});
