@@ -196,9 +196,9 @@ export function describeTransportContract(name: string, options: TransportContra
           transport.send({ method: "POST", url: url("/echo"), headers: {}, body: `request ${i}` }),
         ),
       );
-      responses.forEach((response, i) =>
-        expect(new TextDecoder().decode(response.body)).toBe(`request ${i}`),
-      );
+      for (const [i, response] of responses.entries()) {
+        expect(new TextDecoder().decode(response.body)).toBe(`request ${i}`);
+      }
     });
 
     it("frees every connection on close() and rejects later sends with code closed", async () => {
