@@ -1,1 +1,18 @@
-export {};
+export type { CachedOptions } from "./cached.js";
+export { cached, DEFAULT_REFRESH_WINDOW_MS } from "./cached.js";
+export { chain } from "./chain.js";
+export type { CredentialsErrorCode, CredentialsErrorOptions } from "./errors.js";
+export { CredentialsError, NoCredentialsError } from "./errors.js";
+export type { FromEnvOptions } from "./from-env.js";
+export { fromEnv } from "./from-env.js";
+export { fromStatic, fromValue } from "./from-static.js";
+export { createCredentials, redactCredentials } from "./redact.js";
+export type {
+  AssumeRoleParams,
+  AwsCredentials,
+  CredentialProvider,
+  Env,
+  RoleAssumer,
+  WebIdentityAssumer,
+  WebIdentityParams,
+} from "./types.js";

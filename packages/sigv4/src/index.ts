@@ -1,1 +1,3 @@
-export {};
+export * from "./exports.js";
+export { nobleHash } from "./hash/noble.js";
+export { presign, presignDetails, sign, signatureDetails } from "./portable.js";

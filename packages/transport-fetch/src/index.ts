@@ -1,1 +1,2 @@
-export {};
+export { FetchTransport, type FetchTransportOptions } from "./fetch-transport.js";
+export { isForbiddenHeader } from "./forbidden-headers.js";

@@ -1,0 +1,104 @@
+import * as http from "node:http";
+import * as http2 from "node:http2";
+import type { AddressInfo } from "node:net";
+import type { ReceivedRequest, Reply } from "./handler.js";
+
+export type Handle = (request: ReceivedRequest) => Reply;
+
+/** A started server: its base URL and a close that also drops hanging requests. */
+export interface Listener {
+  url: URL;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function collect(stream: NodeJS.ReadableStream, done: (body: Uint8Array) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY) chunks.push(chunk);
+  });
+  stream.on("end", () => done(Buffer.concat(chunks)));
+}
+
+function plainHeaders(raw: NodeJS.Dict<string | string[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (name.startsWith(":") || value === undefined) continue;
+    out[name] = Array.isArray(value) ? value.join(",") : value;
+  }
+  return out;
+}
+
+function listen(
+  server: http.Server | http2.Http2Server | http2.Http2SecureServer,
+  port: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Plain HTTP/1.1 on 127.0.0.1. */
+export async function startHttp1(handle: Handle, port = 0): Promise<Listener> {
+  const server = http.createServer((req, res) => {
+    collect(req, (body) => {
+      const headers = plainHeaders(req.headers);
+      const url = new URL(req.url ?? "/", `http://${headers.host ?? "127.0.0.1"}`);
+      const reply = handle({ method: req.method ?? "GET", url, headers, body, protocol: "http/1.1" });
+      if (reply.kind === "reset") req.socket.destroy();
+      else if (reply.kind === "response") res.writeHead(reply.status, reply.headers).end(reply.body);
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  const bound = await listen(server, port);
+  return {
+    url: new URL(`http://127.0.0.1:${bound}/`),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** HTTP/2 on 127.0.0.1: over TLS with the given key and certificate, or cleartext (h2c). */
+export async function startHttp2(
+  handle: Handle,
+  tls?: { key: string; cert: string },
+  port = 0,
+): Promise<Listener> {
+  const server = tls ? http2.createSecureServer({ key: tls.key, cert: tls.cert }) : http2.createServer();
+  const sessions = new Set<http2.ServerHttp2Session>();
+  server.on("session", (session) => {
+    sessions.add(session);
+    session.on("close", () => sessions.delete(session));
+  });
+  server.on("stream", (stream, raw) => {
+    collect(stream, (body) => {
+      const headers = plainHeaders(raw);
+      const authority = raw[":authority"] ?? headers.host ?? "127.0.0.1";
+      headers.host ??= authority;
+      const url = new URL(raw[":path"] ?? "/", `${tls ? "https" : "http"}://${authority}`);
+      const reply = handle({ method: raw[":method"] ?? "GET", url, headers, body, protocol: "h2" });
+      // A reset drops the whole connection, as a TCP reset would.
+      if (reply.kind === "reset") stream.session?.destroy();
+      else if (reply.kind === "response" && !stream.destroyed) {
+        stream.respond({ ":status": reply.status, ...reply.headers });
+        stream.end(reply.body);
+      }
+    });
+  });
+  const bound = await listen(server, port);
+  return {
+    url: new URL(`${tls ? "https" : "http"}://127.0.0.1:${bound}/`),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const session of sessions) session.destroy();
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Transport } from "@lanyard/http";
+import { FetchTransport } from "@lanyard/transport-fetch";
+import { Http2Transport } from "@lanyard/transport-http2";
+import { UndiciTransport } from "@lanyard/transport-undici";
+import type { StsEmulator } from "../emulator/emulator.js";
+
+export const TRANSPORT_NAMES = ["undici", "fetch", "http2", "h2c"] as const;
+export type TransportName = (typeof TRANSPORT_NAMES)[number];
+
+/** A transport pointed at the emulator listener it speaks to. */
+export interface TransportUnderTest {
+  name: TransportName;
+  transport: Transport;
+  endpoint: URL;
+  /** The protocol the emulator must see. */
+  protocol: "http/1.1" | "h2";
+}
+
+export interface TransportSettings {
+  /** Per-attempt timeout; the timeout scenario waits this long once. */
+  requestTimeoutMs: number;
+}
+
+export function isTransportName(name: string): name is TransportName {
+  return (TRANSPORT_NAMES as readonly string[]).includes(name);
+}
+
+export function createTransport(
+  name: TransportName,
+  emulator: StsEmulator,
+  settings: TransportSettings,
+): TransportUnderTest {
+  const { requestTimeoutMs } = settings;
+  const { http1, h2, h2c } = emulator.endpoints;
+  if (name === "undici")
+    return {
+      name,
+      transport: new UndiciTransport({ requestTimeoutMs }),
+      endpoint: http1,
+      protocol: "http/1.1",
+    };
+  if (name === "fetch")
+    return {
+      name,
+      transport: new FetchTransport({ requestTimeoutMs }),
+      endpoint: http1,
+      protocol: "http/1.1",
+    };
+  if (!h2 || !h2c) throw new Error("The emulator was started without its HTTP/2 listeners.");
+  if (name === "http2") {
+    const transport = new Http2Transport({ requestTimeoutMs, tls: { ca: emulator.ca } });
+    return { name, transport, endpoint: h2, protocol: "h2" };
+  }
+  return { name, transport: new Http2Transport({ requestTimeoutMs }), endpoint: h2c, protocol: "h2" };
+}

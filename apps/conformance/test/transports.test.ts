@@ -1,0 +1,56 @@
+import { isTransportError } from "@lanyard/http";
+import { sign } from "@lanyard/sigv4";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StsEmulator, TEST_CREDENTIALS } from "../src/index.js";
+import { createTransport, TRANSPORT_NAMES } from "../src/replay/transports.js";
+
+let emulator: StsEmulator;
+beforeAll(async () => {
+  emulator = await StsEmulator.start();
+});
+afterAll(() => emulator.close());
+
+async function errorCode(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return isTransportError(error) ? error.code : String(error);
+  }
+}
+
+describe.each(TRANSPORT_NAMES)("the emulator over %s", (name) => {
+  it("verifies a signed call, and plays a reset and a hang as the transport's connection-reset and timeout", async () => {
+    const target = createTransport(name, emulator, { requestTimeoutMs: 300 });
+    const send = (scenario: string) => {
+      const headers = {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-lanyard-case": `${name}-${scenario}`,
+        "x-lanyard-scenario": scenario,
+      };
+      const request = {
+        method: "POST",
+        url: target.endpoint,
+        headers,
+        body: "Action=GetCallerIdentity&Version=2011-06-15",
+      };
+      return target.transport.send(
+        sign(request, { credentials: { ...TEST_CREDENTIALS }, region: "us-east-1", service: "sts" }),
+      );
+    };
+    try {
+      expect((await send("none")).status).toBe(200);
+      expect(await errorCode(send("reset-then-success"))).toBe("connection-reset");
+      expect((await send("reset-then-success")).status).toBe(200);
+      expect(await errorCode(send("timeout-then-success"))).toBe("timeout");
+      expect((await send("timeout-then-success")).status).toBe(200);
+      const seen = emulator.requests(`${name}-reset-then-success`);
+      expect(seen.map((r) => [r.protocol, r.signature, r.outcome])).toEqual([
+        [target.protocol, "verified", "reset"],
+        [target.protocol, "verified", 200],
+      ]);
+    } finally {
+      await target.transport.close();
+    }
+  });
+});

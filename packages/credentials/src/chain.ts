@@ -1,0 +1,22 @@
+import { CredentialsError, NoCredentialsError } from "./errors.js";
+import type { CredentialProvider } from "./types.js";
+
+/**
+ * Tries each provider in order. A `CredentialsError` with `tryNext` moves on
+ * (the source is not set up); any other error stops the chain, as in the SDKs'
+ * `chain`, so a broken configuration is reported rather than skipped.
+ */
+export function chain(...providers: CredentialProvider[]): CredentialProvider {
+  return async () => {
+    const errors: CredentialsError[] = [];
+    for (const provider of providers) {
+      try {
+        return await provider();
+      } catch (error) {
+        if (!(error instanceof CredentialsError) || !error.tryNext) throw error;
+        errors.push(error);
+      }
+    }
+    throw new NoCredentialsError(errors);
+  };
+}

@@ -1,0 +1,57 @@
+/** Stable codes of `CredentialsError`. */
+export type CredentialsErrorCode =
+  | "not-configured"
+  | "invalid-credentials"
+  | "expired"
+  | "profile-not-found"
+  | "profile-cycle"
+  | "role-assumer-missing"
+  | "mfa-code-missing"
+  | "unsupported"
+  | "process-failed"
+  | "http-failed"
+  | "url-not-allowed"
+  | "metadata-disabled"
+  | "file-unreadable"
+  | "no-credentials";
+
+export interface CredentialsErrorOptions {
+  /** Whether a chain should move on to its next provider (true when this source is simply not set up). */
+  tryNext?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * The one error class of this package. Messages name the source and what was
+ * expected; they never contain a secret key or session token.
+ */
+export class CredentialsError extends Error {
+  override name = "CredentialsError";
+  readonly code: CredentialsErrorCode;
+  readonly tryNext: boolean;
+
+  constructor(code: CredentialsErrorCode, message: string, options: CredentialsErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.tryNext = options.tryNext ?? false;
+  }
+}
+
+/** Thrown by `chain` when no provider yielded credentials; lists every provider's reason. */
+export class NoCredentialsError extends CredentialsError {
+  override name = "NoCredentialsError";
+  readonly errors: readonly CredentialsError[];
+
+  constructor(errors: readonly CredentialsError[]) {
+    const reasons = errors.map((error, i) => `  ${i + 1}. ${error.message}`).join("\n");
+    super("no-credentials", `Could not load AWS credentials from any provider:\n${reasons}`, {
+      tryNext: false,
+    });
+    this.errors = errors;
+  }
+}
+
+/** The "this source is not configured" error: a chain moves on past it. */
+export function notConfigured(message: string): CredentialsError {
+  return new CredentialsError("not-configured", message, { tryNext: true });
+}

@@ -1,0 +1,37 @@
+import { processEnv } from "../from-env.js";
+import type { CredentialProvider } from "../types.js";
+import type { FromContainerOptions } from "./from-container.js";
+import type { FromInstanceMetadataOptions } from "./from-instance-metadata.js";
+import type { ProcessOptions } from "./from-process.js";
+import { type ProfileHooks, resolveProfile } from "./resolve-profile.js";
+import { loadSharedConfig, profileName, type SharedConfigOptions } from "./shared-config.js";
+
+export interface FromIniOptions extends SharedConfigOptions, ProfileHooks {
+  /** Defaults to AWS_PROFILE, then `default`. */
+  profile?: string;
+  now?: () => number;
+  /** Options for `credential_process` entries. */
+  process?: ProcessOptions;
+  /** Options for `credential_source = EcsContainer`. */
+  container?: FromContainerOptions;
+  /** Options for `credential_source = Ec2InstanceMetadata`. */
+  instanceMetadata?: FromInstanceMetadataOptions;
+}
+
+/**
+ * Credentials from the shared `credentials` and `config` files: static keys, role
+ * profiles (through the `assumeRole` / `assumeRoleWithWebIdentity` hooks), and
+ * `credential_process`. The files are read on each call, so edits are picked up.
+ */
+export function fromIni(options: FromIniOptions = {}): CredentialProvider {
+  return async () => {
+    const env = options.env ?? processEnv();
+    const config = await loadSharedConfig({ ...options, env });
+    return resolveProfile(profileName(options.profile, env), {
+      ...options,
+      config,
+      env,
+      now: options.now ?? Date.now,
+    });
+  };
+}

@@ -1,0 +1,111 @@
+import { CredentialsError } from "../errors.js";
+import { processEnv } from "../from-env.js";
+import type { AwsCredentials, CredentialProvider, Env } from "../types.js";
+import { parseCredentialDocument } from "./credential-document.js";
+import { HttpFailure, simpleRequest } from "./http-request.js";
+
+export interface FromInstanceMetadataOptions {
+  env?: Env;
+  /** Overrides AWS_EC2_METADATA_SERVICE_ENDPOINT. */
+  endpoint?: string;
+  /** Per request (default 1000 ms, as the SDKs). */
+  timeoutMs?: number;
+  /** Refuse the IMDSv1 fallback (also AWS_EC2_METADATA_V1_DISABLED=true). */
+  disableV1Fallback?: boolean;
+  now?: () => number;
+}
+
+export const IMDS_ENDPOINT_IPV4 = "http://169.254.169.254";
+export const IMDS_ENDPOINT_IPV6 = "http://[fd00:ec2::254]";
+const TOKEN_PATH = "/latest/api/token";
+const CREDENTIALS_PATH = "/latest/meta-data/iam/security-credentials/";
+// Six hours, the maximum IMDS allows and the SDKs' choice.
+const TOKEN_TTL_SECONDS = "21600";
+
+function endpointOf(options: FromInstanceMetadataOptions, env: Env): string {
+  if (options.endpoint) return options.endpoint;
+  if (env.AWS_EC2_METADATA_SERVICE_ENDPOINT) return env.AWS_EC2_METADATA_SERVICE_ENDPOINT;
+  return env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE?.toLowerCase() === "ipv6"
+    ? IMDS_ENDPOINT_IPV6
+    : IMDS_ENDPOINT_IPV4;
+}
+
+function fail(message: string, tryNext = false, cause?: unknown): CredentialsError {
+  return new CredentialsError("http-failed", `fromInstanceMetadata: ${message}`, { tryNext, cause });
+}
+
+/**
+ * IMDSv2: PUT a session token first. Per the SDKs, a 400 is a hard error, while
+ * 403/404/405 or no answer mean IMDSv2 is unavailable and IMDSv1 (no token) is tried,
+ * unless v1 is disabled. Returns undefined for "use v1".
+ */
+async function fetchToken(base: string, timeoutMs: number, allowV1: boolean): Promise<string | undefined> {
+  let status: number;
+  try {
+    const res = await simpleRequest({
+      method: "PUT",
+      url: new URL(TOKEN_PATH, base),
+      headers: { "x-aws-ec2-metadata-token-ttl-seconds": TOKEN_TTL_SECONDS },
+      timeoutMs,
+    });
+    if (res.status === 200) return res.body.trim();
+    status = res.status;
+  } catch (error) {
+    if (!(error instanceof HttpFailure)) throw error;
+    if (!allowV1) throw fail(`token request failed and IMDSv1 is disabled: ${error.message}`, true, error);
+    return undefined;
+  }
+  if (status === 400) throw fail("token request was rejected with HTTP 400");
+  if (!allowV1) throw fail(`token request answered HTTP ${status} and IMDSv1 is disabled`);
+  return undefined;
+}
+
+async function get(
+  base: string,
+  path: string,
+  token: string | undefined,
+  timeoutMs: number,
+): Promise<string> {
+  const headers: Record<string, string> = token ? { "x-aws-ec2-metadata-token": token } : {};
+  const res = await simpleRequest({ method: "GET", url: new URL(path, base), headers, timeoutMs });
+  if (res.status !== 200) throw fail(`GET ${path} answered HTTP ${res.status}`);
+  return res.body;
+}
+
+async function fetchCredentials(
+  base: string,
+  options: FromInstanceMetadataOptions,
+  allowV1: boolean,
+): Promise<AwsCredentials> {
+  const timeoutMs = options.timeoutMs ?? 1000;
+  const token = await fetchToken(base, timeoutMs, allowV1);
+  const roles = await get(base, CREDENTIALS_PATH, token, timeoutMs);
+  const role = roles.split("\n")[0]?.trim();
+  if (!role) throw fail("the instance has no IAM role attached");
+  const body = await get(base, CREDENTIALS_PATH + encodeURIComponent(role), token, timeoutMs);
+  return parseCredentialDocument(body, "fromInstanceMetadata", options.now ?? Date.now);
+}
+
+/** EC2 instance profile credentials from the Instance Metadata Service (IMDSv2, v1 fallback). */
+export function fromInstanceMetadata(options: FromInstanceMetadataOptions = {}): CredentialProvider {
+  return async () => {
+    const env = options.env ?? processEnv();
+    if (env.AWS_EC2_METADATA_DISABLED?.toLowerCase() === "true") {
+      throw new CredentialsError(
+        "metadata-disabled",
+        "fromInstanceMetadata: AWS_EC2_METADATA_DISABLED is true",
+        {
+          tryNext: true,
+        },
+      );
+    }
+    const allowV1 = !options.disableV1Fallback && env.AWS_EC2_METADATA_V1_DISABLED?.toLowerCase() !== "true";
+    try {
+      return await fetchCredentials(endpointOf(options, env), options, allowV1);
+    } catch (error) {
+      // Not on EC2 (nothing answers) is the common case off-cloud: let a chain report it and move on.
+      if (error instanceof HttpFailure) throw fail(error.message, true, error);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import { CredentialsError, notConfigured } from "../errors.js";
+import { processEnv } from "../from-env.js";
+import type { AwsCredentials, CredentialProvider, Env, WebIdentityAssumer } from "../types.js";
+
+export interface FromTokenFileOptions {
+  env?: Env;
+  /** Overrides AWS_WEB_IDENTITY_TOKEN_FILE. */
+  webIdentityTokenFile?: string;
+  /** Overrides AWS_ROLE_ARN. */
+  roleArn?: string;
+  /** Overrides AWS_ROLE_SESSION_NAME. */
+  roleSessionName?: string;
+  assumeRoleWithWebIdentity?: WebIdentityAssumer;
+  now?: () => number;
+}
+
+export const STS_CLIENT_HINT =
+  "this package has no STS dependency: use defaultCredentials() from @lanyard/sts-client, or pass the hook yourself";
+
+export interface WebIdentityRequest {
+  tokenFile: string;
+  roleArn: string;
+  roleSessionName: string;
+  region?: string;
+  hook: WebIdentityAssumer | undefined;
+  source: string;
+}
+
+/** Reads the OIDC token file afresh each time (it is rotated on disk) and calls the hook. */
+export async function assumeWithTokenFile(request: WebIdentityRequest): Promise<AwsCredentials> {
+  if (request.hook === undefined) {
+    throw new CredentialsError(
+      "role-assumer-missing",
+      `${request.source}: role ${request.roleArn} needs AssumeRoleWithWebIdentity; ${STS_CLIENT_HINT} (assumeRoleWithWebIdentity)`,
+    );
+  }
+  let token: string;
+  try {
+    token = (await readFile(request.tokenFile, "utf8")).trim();
+  } catch (error) {
+    throw new CredentialsError("file-unreadable", `${request.source}: cannot read ${request.tokenFile}`, {
+      cause: error,
+    });
+  }
+  return request.hook({
+    roleArn: request.roleArn,
+    roleSessionName: request.roleSessionName,
+    webIdentityToken: token,
+    ...(request.region ? { region: request.region } : {}),
+  });
+}
+
+/** Web identity (EKS IRSA and similar): AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN through the hook. */
+export function fromTokenFile(options: FromTokenFileOptions = {}): CredentialProvider {
+  return async () => {
+    const env = options.env ?? processEnv();
+    const tokenFile = options.webIdentityTokenFile ?? env.AWS_WEB_IDENTITY_TOKEN_FILE;
+    const roleArn = options.roleArn ?? env.AWS_ROLE_ARN;
+    if (!tokenFile || !roleArn) {
+      throw notConfigured("fromTokenFile: AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are not both set");
+    }
+    const now = options.now ?? Date.now;
+    return assumeWithTokenFile({
+      tokenFile,
+      roleArn,
+      roleSessionName: options.roleSessionName ?? env.AWS_ROLE_SESSION_NAME ?? `lanyard-${now()}`,
+      region: env.AWS_REGION,
+      hook: options.assumeRoleWithWebIdentity,
+      source: "fromTokenFile",
+    });
+  };
+}

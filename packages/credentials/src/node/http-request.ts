@@ -1,0 +1,69 @@
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { CredentialsError } from "../errors.js";
+
+export interface SimpleRequest {
+  method: "GET" | "PUT";
+  url: URL;
+  headers?: Record<string, string>;
+  /** Applies to connecting and, separately, to waiting for the whole response. */
+  timeoutMs: number;
+  /** Responses larger than this are refused (credential documents are a few KB). */
+  maxBodyBytes?: number;
+}
+
+export interface SimpleResponse {
+  status: number;
+  body: string;
+}
+
+/** Why a request failed: `timeout` and `network` let IMDS decide whether to fall back to v1. */
+export class HttpFailure extends CredentialsError {
+  readonly reason: "timeout" | "network" | "too-large";
+  constructor(reason: "timeout" | "network" | "too-large", message: string, cause?: unknown) {
+    super("http-failed", message, { tryNext: true, cause });
+    this.reason = reason;
+  }
+}
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+
+/**
+ * One small HTTP exchange for the metadata endpoints. Both timeouts are short
+ * because these endpoints answer locally in milliseconds or not at all, and the
+ * SDKs default to 1 s so a machine without IMDS does not stall start-up.
+ */
+export function simpleRequest(req: SimpleRequest): Promise<SimpleResponse> {
+  const send = req.url.protocol === "https:" ? httpsRequest : httpRequest;
+  const maxBody = req.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const where = req.url.origin;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      fail(new HttpFailure("timeout", `no response from ${where} within ${req.timeoutMs} ms`));
+    }, req.timeoutMs);
+    const fail = (error: Error): void => {
+      clearTimeout(timer);
+      outgoing.destroy();
+      reject(error);
+    };
+    const outgoing = send(req.url, { method: req.method, headers: req.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBody)
+          fail(new HttpFailure("too-large", `response from ${where} exceeds ${maxBody} bytes`));
+        else chunks.push(chunk);
+      });
+      res.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") });
+      });
+      res.on("error", (error) => fail(new HttpFailure("network", `reading from ${where} failed`, error)));
+    });
+    outgoing.on("error", (error) => {
+      fail(new HttpFailure("network", `request to ${where} failed: ${error.message}`, error));
+    });
+    outgoing.end();
+  });
+}

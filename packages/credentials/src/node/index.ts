@@ -1,0 +1,17 @@
+export type { DefaultChainOptions } from "./default-chain.js";
+export { defaultChain } from "./default-chain.js";
+export type { FromContainerOptions } from "./from-container.js";
+export { fromContainer, isAllowedContainerUrl } from "./from-container.js";
+export type { FromIniOptions } from "./from-ini.js";
+export { fromIni } from "./from-ini.js";
+export type { FromInstanceMetadataOptions } from "./from-instance-metadata.js";
+export { fromInstanceMetadata } from "./from-instance-metadata.js";
+export type { FromProcessOptions, ProcessOptions } from "./from-process.js";
+export { fromProcess, runCredentialProcess } from "./from-process.js";
+export type { FromTokenFileOptions } from "./from-token-file.js";
+export { fromTokenFile } from "./from-token-file.js";
+export type { IniSections } from "./ini.js";
+export { parseIni } from "./ini.js";
+export type { ProfileHooks } from "./resolve-profile.js";
+export type { ResolveConfigRegionOptions, SharedConfig, SharedConfigOptions } from "./shared-config.js";
+export { loadSharedConfig, resolveConfigRegion, sharedFilePaths } from "./shared-config.js";

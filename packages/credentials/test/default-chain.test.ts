@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createCredentials, NoCredentialsError } from "../src/index.js";
+import { defaultChain } from "../src/node/index.js";
+import { AKID, FUTURE, json, type Loopback, loopback, SECRET, type TempHome, tempHome } from "./helpers.js";
+
+let home: TempHome;
+let server: Loopback | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  await home?.remove();
+});
+
+const OFF = { AWS_EC2_METADATA_DISABLED: "true" };
+const ENV_KEYS = { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret" };
+const FILE = `[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = file-secret\n[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = other-secret\n`;
+
+describe("defaultChain", () => {
+  it("takes the environment first", async () => {
+    home = await tempHome({ ".aws/credentials": FILE });
+    const creds = await defaultChain({ env: { ...OFF, ...ENV_KEYS }, homedir: home.dir })();
+    expect(creds.accessKeyId).toBe("AKIDENV");
+  });
+
+  it("skips the environment when a profile is selected, as the JavaScript SDK does", async () => {
+    home = await tempHome({ ".aws/credentials": FILE });
+    const env = { ...OFF, ...ENV_KEYS, AWS_PROFILE: "other" };
+    expect((await defaultChain({ env, homedir: home.dir })()).accessKeyId).toBe("AKIDOTHER");
+  });
+
+  it("falls through to the shared files", async () => {
+    home = await tempHome({ ".aws/credentials": FILE });
+    expect((await defaultChain({ env: OFF, homedir: home.dir })()).accessKeyId).toBe("AKIDFILE");
+  });
+
+  it("uses the web identity token file from the env through the hook", async () => {
+    home = await tempHome();
+    const tokenFile = await home.write("token", "jwt");
+    const env = { ...OFF, AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: "arn:aws:iam::1:role/Pod" };
+    const creds = await defaultChain({
+      env,
+      homedir: home.dir,
+      assumeRoleWithWebIdentity: async (p) =>
+        createCredentials({
+          accessKeyId: `ASIA-${p.webIdentityToken}`,
+          secretAccessKey: "s",
+          expiration: new Date(FUTURE),
+        }),
+    })();
+    expect(creds.accessKeyId).toBe("ASIA-jwt");
+  });
+
+  it("uses the container endpoint when its variable is set", async () => {
+    home = await tempHome();
+    server = await loopback((_req, res) => json(res, 200, { AccessKeyId: AKID, SecretAccessKey: SECRET }));
+    const env = { AWS_CONTAINER_CREDENTIALS_FULL_URI: server.url };
+    expect((await defaultChain({ env, homedir: home.dir })()).accessKeyId).toBe(AKID);
+  });
+
+  it("ends with instance metadata", async () => {
+    home = await tempHome();
+    server = await loopback((req, res) => {
+      if (req.method === "PUT") return json(res, 200, "t");
+      if (req.url?.endsWith("/security-credentials/")) return json(res, 200, "role");
+      return json(res, 200, {
+        Code: "Success",
+        AccessKeyId: "AKIDEC2",
+        SecretAccessKey: SECRET,
+        Expiration: FUTURE,
+      });
+    });
+    const env = { AWS_EC2_METADATA_SERVICE_ENDPOINT: server.url };
+    expect((await defaultChain({ env, homedir: home.dir })()).accessKeyId).toBe("AKIDEC2");
+  });
+
+  it("caches: a second call does not read the sources again", async () => {
+    home = await tempHome();
+    let fetches = 0;
+    server = await loopback((_req, res) => {
+      fetches++;
+      json(res, 200, { AccessKeyId: AKID, SecretAccessKey: SECRET, Expiration: FUTURE });
+    });
+    const get = defaultChain({ env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: server.url }, homedir: home.dir });
+    await Promise.all([get(), get(), get()]);
+    await get();
+    expect(fetches).toBe(1);
+  });
+
+  it("lists every provider's reason when none yields credentials", async () => {
+    home = await tempHome();
+    const error = await defaultChain({ env: OFF, homedir: home.dir })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoCredentialsError);
+    const message = (error as Error).message;
+    for (const step of ["fromEnv", "fromIni", "fromProcess", "fromTokenFile", "fromInstanceMetadata"]) {
+      expect(message).toContain(step);
+    }
+    expect(message.indexOf("fromEnv")).toBeLessThan(message.indexOf("fromIni"));
+    expect(message.indexOf("fromTokenFile")).toBeLessThan(message.indexOf("fromInstanceMetadata"));
+  });
+
+  it("stops at a role profile without a hook instead of falling through", async () => {
+    home = await tempHome({
+      ".aws/credentials": FILE,
+      ".aws/config": "[profile r]\nrole_arn = arn:aws:iam::1:role/R\nsource_profile = default\n",
+    });
+    const error = await defaultChain({ profile: "r", env: OFF, homedir: home.dir })().catch((e: Error) => e);
+    expect(error).toMatchObject({ code: "role-assumer-missing" });
+  });
+});

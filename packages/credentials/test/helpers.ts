@@ -1,0 +1,69 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+export const AKID = "AKIDEXAMPLE";
+export const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+export const TOKEN = "FwoGZXIvYXdzEXAMPLETOKEN";
+
+export interface TempHome {
+  dir: string;
+  write(relative: string, text: string): Promise<string>;
+  remove(): Promise<void>;
+}
+
+/** A throwaway HOME so tests never read or write the real ~/.aws. */
+export async function tempHome(files: Record<string, string> = {}): Promise<TempHome> {
+  const dir = await mkdtemp(join(tmpdir(), "lanyard-credentials-"));
+  const write = async (relative: string, text: string): Promise<string> => {
+    const path = join(dir, relative);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text, { mode: 0o700 });
+    return path;
+  };
+  for (const [path, text] of Object.entries(files)) await write(path, text);
+  return { dir, write, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+export interface Loopback {
+  url: string;
+  requests: { method: string; url: string; headers: IncomingMessage["headers"] }[];
+  close(): Promise<void>;
+}
+
+/** An HTTP server on 127.0.0.1 standing in for the ECS or IMDS endpoint. */
+export async function loopback(handler: Handler): Promise<Loopback> {
+  const requests: Loopback["requests"] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => {
+      body += chunk.toString("utf8");
+    });
+    req.on("end", () => {
+      requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
+      handler(req, res, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function json(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(typeof value === "string" ? value : JSON.stringify(value));
+}
+
+export const FUTURE = "2999-01-01T00:00:00Z";

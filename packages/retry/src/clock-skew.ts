@@ -1,0 +1,40 @@
+import { CLOCK_SKEW_THRESHOLD_MS } from "./constants.js";
+
+/**
+ * The offset between the server's clock and ours, learned from a response's `Date` header.
+ * Share one per client: the correction persists for every later call, as the JS SDK's
+ * `systemClockOffset` does.
+ */
+export class ClockSkew {
+  /** Milliseconds to add to the local clock to get the server's time. */
+  offsetMs: number;
+  readonly #localNow: () => number;
+
+  constructor(options: { offsetMs?: number; now?: () => number } = {}) {
+    this.offsetMs = options.offsetMs ?? 0;
+    this.#localNow = options.now ?? Date.now;
+  }
+
+  /** The local clock in ms since the epoch, uncorrected. */
+  localNow(): number {
+    return this.#localNow();
+  }
+
+  /** The skew-corrected time to sign a request with. */
+  now(): Date {
+    return new Date(this.#localNow() + this.offsetMs);
+  }
+
+  /**
+   * Learns the offset from `serverDate` when the corrected clock is at least 5 minutes away from
+   * it (the `Date` header has 1 s resolution, so smaller differences are noise, as in the JS SDK's
+   * `getUpdatedSystemClockOffset`). Returns whether the offset changed.
+   */
+  update(serverDate: Date, localNow: number = this.#localNow()): boolean {
+    const server = serverDate.getTime();
+    if (!Number.isFinite(server)) return false;
+    if (Math.abs(localNow + this.offsetMs - server) < CLOCK_SKEW_THRESHOLD_MS) return false;
+    this.offsetMs = server - localNow;
+    return true;
+  }
+}

@@ -1,0 +1,13 @@
+/** Stable codes of {@link RetryError}. */
+export type RetryErrorCode = "aborted" | "invalid-option";
+
+/** The one error class of this package: a bad option, or a backoff cut short by an AbortSignal. */
+export class RetryError extends Error {
+  override name = "RetryError";
+  readonly code: RetryErrorCode;
+
+  constructor(code: RetryErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+  }
+}

@@ -1,0 +1,27 @@
+/** Stable reasons a SigV4 operation can fail; match on `code`, never on the message. */
+export type SigV4ErrorCode =
+  | "missing-credentials"
+  | "invalid-option"
+  | "invalid-date"
+  | "invalid-expires"
+  | "invalid-header-name"
+  | "missing-signed-header"
+  | "invalid-authorization";
+
+/**
+ * The one error class of `@lanyard/sigv4`. Messages say what was wrong and what was expected and
+ * never include a secret access key or session token.
+ */
+export class SigV4Error extends Error {
+  override readonly name = "SigV4Error";
+  readonly code: SigV4ErrorCode;
+
+  constructor(code: SigV4ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+
+  toJSON(): { name: string; code: SigV4ErrorCode; message: string } {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}

@@ -1,0 +1,14 @@
+import * as crypto from "node:crypto";
+import type { HashBackend } from "./backend.js";
+
+// crypto.hash (one-shot, no Hash object) exists from Node 20.12; fall back to createHash before that.
+const oneShot = typeof crypto.hash === "function" ? crypto.hash : undefined;
+
+/** node:crypto hashing: native code, several times faster than pure JavaScript on Node. */
+export const nodeHash: HashBackend = {
+  sha256Hex: oneShot
+    ? (data) => oneShot("sha256", data, "hex")
+    : (data) => crypto.createHash("sha256").update(data).digest("hex"),
+  hmac: (key, data) => crypto.createHmac("sha256", key).update(data).digest(),
+  hmacHex: (key, data) => crypto.createHmac("sha256", key).update(data).digest("hex"),
+};

@@ -1,0 +1,24 @@
+import type { HttpRequest } from "@lanyard/http";
+import type { HashBackend } from "./hash/backend.js";
+
+export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+/** SHA-256 of the empty string, the payload hash of every body-less request. */
+export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+/**
+ * The payload hash to sign: a caller-set `x-amz-content-sha256` wins (S3 uses it for
+ * `UNSIGNED-PAYLOAD` and streaming modes, as the Smithy signer honours), then `unsignedPayload`,
+ * then the SHA-256 of the body.
+ */
+export function payloadHash(
+  hash: HashBackend,
+  request: HttpRequest,
+  declared: string | undefined,
+  unsignedPayload: boolean,
+): string {
+  if (declared !== undefined) return declared;
+  if (unsignedPayload) return UNSIGNED_PAYLOAD;
+  const body = request.body;
+  if (body === undefined || body.length === 0) return EMPTY_SHA256;
+  return hash.sha256Hex(body);
+}

@@ -1,0 +1,12 @@
+export interface GenerateOptions {
+  serviceName: string;
+  clientClass: string;
+  baseClientClass: string;
+  serviceErrorClass: string;
+  docsUrl: (operation: string) => string;
+  summaries?: Record<string, string>;
+  ruleSet?: object;
+}
+export function generate(model: object, options: GenerateOptions): Record<string, string>;
+export function jsPattern(pattern: string): string;
+export function trimRuleSet(ruleSet: object): object;

@@ -1,0 +1,3 @@
+import type { GenerateOptions } from "./generate.mjs";
+export function stsModel(): object;
+export function stsOptions(): GenerateOptions;

@@ -1,0 +1,178 @@
+import { type AwsCredentials, type CredentialProvider, cached } from "@lanyard/credentials";
+import { AbortError, type HttpRequest, type Transport } from "@lanyard/http";
+import { serialize, type ServiceModel } from "@lanyard/query-protocol";
+import { type Attempt, ClockSkew, createRetryStrategy, type RetryStrategy, retry } from "@lanyard/retry";
+import { configRegion, defaultCredentials, defaultTransport, platformUserAgent, userAgentHeader } from "#platform";
+import { authorize, buildRequest } from "./authorize.js";
+import { regionFromOptionsOrEnv, type STSClientConfig, type StaticSettings, staticSettings } from "./config.js";
+import { describeFailure } from "./describe.js";
+import { type ResolvedStsEndpoint, resolveStsEndpoint } from "./endpoint.js";
+import { STSClientError } from "./errors.js";
+import type { ResponseMetadata, WithMetadata } from "./metadata.js";
+import type { Operation } from "./model.js";
+import { type Parsed, parse } from "./parse.js";
+import { type EksTokenOptions, getEksToken, type PresignOptions, presignGetCallerIdentity } from "./presign.js";
+import { answerFromStub } from "./stub.js";
+import { userAgent } from "./user-agent.js";
+import { validate } from "./validate.js";
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call: pending I/O stops and the call rejects with an `AbortError` (code `aborted`). */
+  signal?: AbortSignal;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError({ cause: signal.reason });
+}
+
+function isCredentials(value: unknown): value is AwsCredentials {
+  return typeof value === "object" && value !== null && "accessKeyId" in value;
+}
+
+/**
+ * The pipeline shared by every operation: validate → serialize → endpoint → sign → send →
+ * parse, with the last four inside the retry loop. `STSClient` adds one method per operation.
+ */
+export class STSBaseClient {
+  readonly config: Readonly<STSClientConfig>;
+  readonly #settings: StaticSettings;
+  readonly #strategy: RetryStrategy;
+  readonly #clock = new ClockSkew();
+  readonly #userAgent: { header: string; value: string };
+  #transport: Transport | undefined;
+  #endpoint: Promise<ResolvedStsEndpoint> | undefined;
+  #credentials: CredentialProvider | undefined;
+
+  constructor(config: STSClientConfig = {}) {
+    this.config = { ...config };
+    this.#settings = staticSettings(config);
+    const { retryMode, maxAttempts } = this.#settings;
+    this.#strategy = config.retryStrategy ?? createRetryStrategy({ mode: retryMode, maxAttempts });
+    this.#userAgent = { header: userAgentHeader, value: userAgent(platformUserAgent(), config.userAgentAppId) };
+  }
+
+  /** Runs one operation through the pipeline. */
+  async send<Input, Output>(
+    operation: Operation<Input, Output>,
+    input: Input,
+    options: CallOptions = {},
+  ): Promise<WithMetadata<Output>> {
+    const { signal } = options;
+    throwIfAborted(signal);
+    validate(operation, input);
+    if (this.config.stubResponses) return answerFromStub(operation, input, this.config.stubResponses);
+    const body = serialize(operation.name, input as Record<string, unknown>, operation.model as unknown as ServiceModel);
+    const endpoint = await this.resolveEndpoint();
+    const credentials = operation.noAuth ? undefined : await this.resolveCredentials();
+    throwIfAborted(signal);
+    const request = buildRequest(endpoint, body);
+    const outcome = await retry(
+      this.#strategy,
+      (attempt) => this.#attempt(operation, request, endpoint, credentials, attempt, signal),
+      { describe: describeFailure, signal, clock: this.#clock },
+    );
+    const partial = { attempts: outcome.attempts, totalRetryDelay: outcome.totalRetryDelayMs };
+    if (!outcome.ok) throw this.#finalError(outcome.error, partial, signal);
+    const { output, httpStatusCode, requestId } = outcome.value;
+    return { ...output, $metadata: { httpStatusCode, requestId, ...partial } };
+  }
+
+  async #attempt<Output>(
+    operation: Operation<unknown, Output>,
+    request: HttpRequest,
+    endpoint: ResolvedStsEndpoint,
+    credentials: AwsCredentials | undefined,
+    attempt: Attempt,
+    signal: AbortSignal | undefined,
+  ): Promise<Parsed<Output>> {
+    const signed = authorize(request, endpoint, credentials, attempt.now(), this.#userAgent);
+    const log = this.config.logger;
+    try {
+      const response = await this.#transportInstance().send(signed, { signal });
+      const parsed = parse(operation, response, attempt.number);
+      const { httpStatusCode, requestId } = parsed;
+      log?.({ level: "debug", event: "response", operation: operation.name, attempt: attempt.number, httpStatusCode, requestId });
+      return parsed;
+    } catch (error) {
+      const failure = error as { code?: string; $metadata?: ResponseMetadata };
+      const status = failure.$metadata?.httpStatusCode;
+      log?.({ level: "warn", event: "failure", operation: operation.name, attempt: attempt.number, code: failure.code, httpStatusCode: status });
+      throw error;
+    }
+  }
+
+  #finalError(error: unknown, partial: { attempts: number; totalRetryDelay: number }, signal?: AbortSignal): unknown {
+    if (signal?.aborted && !(error instanceof AbortError)) return new AbortError({ cause: error });
+    if (typeof error === "object" && error !== null) {
+      const previous = (error as { $metadata?: ResponseMetadata }).$metadata;
+      (error as { $metadata: ResponseMetadata }).$metadata = { ...previous, ...partial };
+    }
+    return error;
+  }
+
+  #transportInstance(): Transport {
+    const transport = this.#transport ?? this.config.transport ?? defaultTransport();
+    this.#transport = transport;
+    return transport;
+  }
+
+  /** The region from the options, the environment, or (on Node) the shared config file. */
+  async resolveRegion(): Promise<string | undefined> {
+    return regionFromOptionsOrEnv(this.config) ?? (await configRegion());
+  }
+
+  /** Resolves the endpoint once per client; a failure is not cached, so a later call retries. */
+  resolveEndpoint(): Promise<ResolvedStsEndpoint> {
+    this.#endpoint ??= this.resolveRegion()
+      .then((region) => resolveStsEndpoint(this.#settings, region))
+      .catch((error: unknown) => {
+        this.#endpoint = undefined;
+        throw error;
+      });
+    return this.#endpoint;
+  }
+
+  /** The credentials signing the next call (cached and refreshed by the provider). */
+  async resolveCredentials(): Promise<AwsCredentials> {
+    if (this.#credentials === undefined) {
+      const configured = this.config.credentials;
+      const provider = isCredentials(configured) ? async () => configured : configured;
+      this.#credentials = provider === undefined ? defaultCredentials() : cached(provider);
+    }
+    if (this.#credentials === undefined) {
+      throw new STSClientError(
+        "missing-credentials",
+        "no credentials: pass `credentials` to STSClient (this platform has no default credential chain)",
+      );
+    }
+    return this.#credentials();
+  }
+
+  /** A presigned GetCallerIdentity URL (see `presignGetCallerIdentity`). */
+  presignGetCallerIdentity(options?: PresignOptions): Promise<URL> {
+    return presignGetCallerIdentity(this, options);
+  }
+
+  /** An EKS bearer token, `k8s-aws-v1.…` (see `getEksToken`). */
+  getEksToken(options: EksTokenOptions): Promise<string> {
+    return getEksToken(this, options);
+  }
+
+  /** The configuration with credentials left out, for logs and `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    const { credentials, ...rest } = this.config;
+    return { ...rest, credentials: credentials === undefined ? undefined : "[redacted]" };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): Record<string, unknown> {
+    return this.toJSON();
+  }
+
+  /** Frees the transport's connections. A transport passed in the config is left to its owner. */
+  async close(): Promise<void> {
+    const transport = this.#transport;
+    this.#transport = undefined;
+    if (transport !== undefined && transport !== this.config.transport) await transport.close();
+  }
+}

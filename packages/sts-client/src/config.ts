@@ -1,0 +1,87 @@
+import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
+import type { Transport } from "@lanyard/http";
+import type { RetryStrategy } from "@lanyard/retry";
+import type { LogEvent } from "./logger.js";
+import type { StubResponses } from "./stub.js";
+
+export type RetryMode = "standard" | "adaptive" | "legacy";
+
+/** Options of `new STSClient(config)`; every one is optional. */
+export interface STSClientConfig {
+  /** AWS Region. Default: `AWS_REGION`, `AWS_DEFAULT_REGION`, then the shared config file (Node). */
+  region?: string;
+  /** Static credentials or an async provider. Default (Node): the `@lanyard/credentials` default chain. */
+  credentials?: AwsCredentials | CredentialProvider;
+  /** Send every call to this URL instead of the resolved endpoint (e.g. a local emulator). */
+  endpoint?: string | URL;
+  /** Use a FIPS endpoint. Default: `AWS_USE_FIPS_ENDPOINT` or false. */
+  useFipsEndpoint?: boolean;
+  /** Use a dual-stack (IPv6) endpoint. Default: `AWS_USE_DUALSTACK_ENDPOINT` or false. */
+  useDualstackEndpoint?: boolean;
+  /** `legacy` sends the legacy regions to `sts.amazonaws.com`. Default: `AWS_STS_REGIONAL_ENDPOINTS` or `regional`. */
+  stsRegionalEndpoints?: "regional" | "legacy";
+  /** Default: `AWS_RETRY_MODE` or `standard`. */
+  retryMode?: RetryMode;
+  /** Attempts per call, including the first. Default: `AWS_MAX_ATTEMPTS` or 3. */
+  maxAttempts?: number;
+  /** A ready-made retry strategy (overrides retryMode/maxAttempts). */
+  retryStrategy?: RetryStrategy;
+  /** Default: undici keep-alive pool on Node, fetch elsewhere. */
+  transport?: Transport;
+  /** Called for each attempt, response and retry; never receives credentials or bodies. */
+  logger?: (event: LogEvent) => void;
+  /** Appended to the user agent as `app/<id>`. */
+  userAgentAppId?: string;
+  /** Answer calls from these stubs instead of the network (unit tests of code that uses the client). */
+  stubResponses?: StubResponses;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Environment variables where there are any; browsers and workers have none. */
+export function processEnv(): Env {
+  const process = (globalThis as { process?: { env?: Env } }).process;
+  return process?.env ?? {};
+}
+
+function envBoolean(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === "") return undefined;
+  return value.toLowerCase() === "true";
+}
+
+function envRegionalEndpoints(value: string | undefined): "regional" | "legacy" | undefined {
+  const lower = value?.toLowerCase();
+  return lower === "legacy" || lower === "regional" ? lower : undefined;
+}
+
+/** The settings that do not need I/O, resolved once per client. */
+export interface StaticSettings {
+  useFips: boolean;
+  useDualStack: boolean;
+  useGlobalEndpoint: boolean;
+  endpoint: string | undefined;
+  retryMode: RetryMode;
+  maxAttempts: number | undefined;
+}
+
+export function staticSettings(config: STSClientConfig, env: Env = processEnv()): StaticSettings {
+  const regional = config.stsRegionalEndpoints ?? envRegionalEndpoints(env.AWS_STS_REGIONAL_ENDPOINTS) ?? "regional";
+  const endpoint = config.endpoint ?? env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL;
+  const envAttempts = env.AWS_MAX_ATTEMPTS === undefined ? undefined : Number(env.AWS_MAX_ATTEMPTS);
+  const envMode = env.AWS_RETRY_MODE;
+  return {
+    useFips: config.useFipsEndpoint ?? envBoolean(env.AWS_USE_FIPS_ENDPOINT) ?? false,
+    useDualStack: config.useDualstackEndpoint ?? envBoolean(env.AWS_USE_DUALSTACK_ENDPOINT) ?? false,
+    useGlobalEndpoint: regional === "legacy",
+    endpoint: endpoint === undefined || endpoint === "" ? undefined : String(endpoint),
+    retryMode:
+      config.retryMode ??
+      (envMode === "standard" || envMode === "adaptive" || envMode === "legacy" ? envMode : "standard"),
+    maxAttempts: config.maxAttempts ?? (Number.isInteger(envAttempts) ? envAttempts : undefined),
+  };
+}
+
+/** Region from the options, then the environment; undefined means "ask the platform". */
+export function regionFromOptionsOrEnv(config: STSClientConfig, env: Env = processEnv()): string | undefined {
+  return config.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+}

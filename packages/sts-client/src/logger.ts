@@ -1,0 +1,11 @@
+/** One thing the client reports to `config.logger`. Carries no credentials, headers or bodies. */
+export interface LogEvent {
+  level: "debug" | "warn";
+  event: "response" | "retry" | "failure";
+  operation: string;
+  attempt: number;
+  httpStatusCode?: number;
+  requestId?: string;
+  /** Error code of a failed attempt (service or transport code). */
+  code?: string;
+}

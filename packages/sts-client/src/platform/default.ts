@@ -1,0 +1,23 @@
+// Defaults for browsers, workers, Deno and Bun: fetch, and no ambient credentials or region.
+import type { CredentialProvider } from "@lanyard/credentials";
+import type { Transport } from "@lanyard/http";
+import { FetchTransport } from "@lanyard/transport-fetch";
+
+// Browsers forbid setting `user-agent`; the SDKs send `x-amz-user-agent` there.
+export const userAgentHeader = "x-amz-user-agent";
+
+export function defaultTransport(): Transport {
+  return new FetchTransport();
+}
+
+export function defaultCredentials(): CredentialProvider | undefined {
+  return undefined;
+}
+
+export function configRegion(): Promise<string | undefined> {
+  return Promise.resolve(undefined);
+}
+
+export function platformUserAgent(): string {
+  return "md/browser";
+}

@@ -1,0 +1,32 @@
+// Node defaults: undici keep-alive pool, the default credential chain, region from the
+// shared config file. Selected through the package's `#platform` import condition.
+import type { CredentialProvider } from "@lanyard/credentials";
+import type { Transport } from "@lanyard/http";
+import { UndiciTransport } from "@lanyard/transport-undici";
+
+export const userAgentHeader = "user-agent";
+
+export function defaultTransport(): Transport {
+  return new UndiciTransport();
+}
+
+// The file/IMDS/process providers load on first use: a client given credentials and a region
+// never pays for importing them (import time is benchmarked).
+const nodeCredentials = () => import("@lanyard/credentials/node");
+
+export function defaultCredentials(): CredentialProvider | undefined {
+  let chain: Promise<CredentialProvider> | undefined;
+  return async () => {
+    chain ??= nodeCredentials().then((module) => module.defaultChain());
+    return (await chain)();
+  };
+}
+
+export async function configRegion(): Promise<string | undefined> {
+  return (await nodeCredentials()).resolveConfigRegion();
+}
+
+export function platformUserAgent(): string {
+  const process = (globalThis as { process?: { versions?: { node?: string }; platform?: string } }).process;
+  return `md/nodejs#${process?.versions?.node ?? "unknown"} os/${process?.platform ?? "other"}`;
+}

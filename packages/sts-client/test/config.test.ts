@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { staticSettings } from "../src/config.js";
+import { STSClient } from "../src/index.js";
+import { VERSION } from "../src/version.js";
+import pkg from "../package.json" with { type: "json" };
+
+const endpointOf = async (config: ConstructorParameters<typeof STSClient>[0]) => {
+  const client = new STSClient({ credentials: { accessKeyId: "a", secretAccessKey: "b" }, ...config });
+  return client.resolveEndpoint();
+};
+
+describe("configuration", () => {
+  it("resolves the regional endpoint by default", async () => {
+    const endpoint = await endpointOf({ region: "us-west-2" });
+    expect(endpoint.url.href).toBe("https://sts.us-west-2.amazonaws.com/");
+    expect(endpoint.signingRegion).toBe("us-west-2");
+  });
+
+  it("maps legacy regions to the global endpoint with stsRegionalEndpoints: legacy", async () => {
+    const endpoint = await endpointOf({ region: "us-west-2", stsRegionalEndpoints: "legacy" });
+    expect(endpoint.url.href).toBe("https://sts.amazonaws.com/");
+    expect(endpoint.signingRegion).toBe("us-east-1");
+    const notLegacy = await endpointOf({ region: "ap-east-1", stsRegionalEndpoints: "legacy" });
+    expect(notLegacy.url.href).toBe("https://sts.ap-east-1.amazonaws.com/");
+  });
+
+  it("uses FIPS and dual-stack endpoints when asked", async () => {
+    expect((await endpointOf({ region: "us-east-1", useFipsEndpoint: true })).url.host).toBe("sts-fips.us-east-1.amazonaws.com");
+    expect((await endpointOf({ region: "us-east-1", useDualstackEndpoint: true })).url.host).toBe("sts.us-east-1.api.aws");
+  });
+
+  it("reads AWS_STS_REGIONAL_ENDPOINTS, FIPS and retry settings from the environment", () => {
+    const env = { AWS_STS_REGIONAL_ENDPOINTS: "legacy", AWS_USE_FIPS_ENDPOINT: "true", AWS_MAX_ATTEMPTS: "5", AWS_RETRY_MODE: "adaptive" };
+    expect(staticSettings({}, env)).toMatchObject({ useGlobalEndpoint: true, useFips: true, maxAttempts: 5, retryMode: "adaptive" });
+    expect(staticSettings({ stsRegionalEndpoints: "regional" }, env).useGlobalEndpoint).toBe(false);
+  });
+
+  it("explains a missing region", async () => {
+    const saved = { ...process.env };
+    delete process.env.AWS_REGION;
+    delete process.env.AWS_DEFAULT_REGION;
+    process.env.AWS_CONFIG_FILE = "/nonexistent/config";
+    try {
+      const client = new STSClient({ credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+      await expect(client.getCallerIdentity()).rejects.toMatchObject({ code: "missing-region" });
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it("keeps VERSION equal to package.json", () => {
+    expect(VERSION).toBe(pkg.version);
+  });
+});

@@ -1,0 +1,108 @@
+import {
+  type HttpRequest,
+  type HttpResponse,
+  type SendOptions,
+  startDeadline,
+  type Transport,
+  TransportClosedError,
+  type TransportError,
+  toTransportError,
+} from "@lanyard/http";
+import { exchange } from "./exchange.js";
+import { type Http2TransportOptions, type ResolvedOptions, resolveOptions } from "./options.js";
+import { OriginSession, SessionGoneError } from "./origin-session.js";
+
+/** A session that went away while a request waited is replaced this many times before failing. */
+const MAX_SESSION_ATTEMPTS = 3;
+
+/**
+ * An HTTP/2 transport on node:http2: one multiplexed session per origin, TLS with ALPN `h2`
+ * for `https:` URLs and h2c (prior knowledge) for `http:` URLs.
+ */
+export class Http2Transport implements Transport {
+  readonly #options: ResolvedOptions;
+  readonly #sessions = new Map<string, OriginSession>();
+  readonly #forget = (session: OriginSession) => {
+    for (const [origin, current] of this.#sessions) {
+      if (current === session) this.#sessions.delete(origin);
+    }
+  };
+  #closed = false;
+
+  constructor(options: Http2TransportOptions = {}) {
+    this.#options = resolveOptions(options);
+  }
+
+  async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
+    const origin = request.url.origin;
+    if (this.#closed) throw new TransportClosedError({ origin });
+    const deadline = startDeadline(this.#options.requestTimeoutMs, options.signal, origin);
+    try {
+      if (deadline.signal.aborted) throw deadline.reason();
+      // The deadline settles the call itself, so a session still connecting (bounded only by
+      // connectTimeoutMs) cannot hold a caller past its requestTimeoutMs or signal.
+      return await new Promise<HttpResponse>((resolve, reject) => {
+        deadline.signal.addEventListener("abort", () => reject(deadline.reason()), { once: true });
+        this.#exchange(request, origin, deadline.signal).then(resolve, reject);
+      });
+    } catch (error) {
+      throw deadline.signal.aborted ? deadline.reason() : this.#mapError(error, origin);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  async #exchange(request: HttpRequest, origin: string, signal: AbortSignal): Promise<HttpResponse> {
+    const session = await this.#acquire(origin, signal);
+    if (signal.aborted) {
+      session.release();
+      throw signal.reason;
+    }
+    return exchange(session.session, request, {
+      maxBodyBytes: this.#options.maxBodyBytes,
+      origin,
+      signal,
+      onStreamClose: () => session.release(),
+    });
+  }
+
+  /** Destroys every session; in-flight and queued requests fail with code `closed`. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const sessions = [...this.#sessions.values()];
+    this.#sessions.clear();
+    await Promise.all(sessions.map(destroyAndWait));
+  }
+
+  async #acquire(origin: string, signal: AbortSignal): Promise<OriginSession> {
+    for (let attempt = 1; ; attempt++) {
+      if (this.#closed) throw new TransportClosedError({ origin });
+      let session = this.#sessions.get(origin);
+      if (!session || session.gone) {
+        session = new OriginSession(origin, this.#options, this.#forget);
+        this.#sessions.set(origin, session);
+      }
+      try {
+        await session.acquire(signal);
+        return session;
+      } catch (error) {
+        if (!(error instanceof SessionGoneError) || attempt >= MAX_SESSION_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  #mapError(error: unknown, origin: string): TransportError {
+    if (this.#closed) return new TransportClosedError({ origin, cause: error });
+    if (error instanceof SessionGoneError)
+      return toTransportError(Object.assign(error, { code: "ECONNRESET" }), { origin });
+    return toTransportError(error, { origin });
+  }
+}
+
+function destroyAndWait(session: OriginSession): Promise<void> {
+  if (session.session.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    session.session.once("close", () => resolve());
+    session.destroy();
+  });
+}

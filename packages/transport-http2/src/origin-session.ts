@@ -1,0 +1,142 @@
+import { type ClientHttp2Session, connect } from "node:http2";
+import { ConnectionResetError, TimeoutError, TransportClosedError } from "@lanyard/http";
+import type { ResolvedOptions } from "./options.js";
+
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+  signal: AbortSignal;
+}
+
+/** Thrown to queued requests when their session goes away before they got a stream. */
+export class SessionGoneError extends Error {
+  override name = "SessionGoneError";
+}
+
+/**
+ * One HTTP/2 session to one origin, multiplexing up to `maxConcurrentStreams` streams and
+ * queueing the rest. After GOAWAY, an error or close it calls `onGone` so the transport
+ * opens a fresh session for the next request; queued requests are handed back to retry.
+ */
+export class OriginSession {
+  readonly session: ClientHttp2Session;
+  readonly ready: Promise<void>;
+  #active = 0;
+  #queue: Waiter[] = [];
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #gone = false;
+  readonly #options: ResolvedOptions;
+  readonly #onGone: (session: OriginSession) => void;
+
+  constructor(origin: string, options: ResolvedOptions, onGone: (session: OriginSession) => void) {
+    this.#options = options;
+    this.#onGone = onGone;
+    this.session = connect(origin, {
+      ...options.tls,
+      ALPNProtocols: ["h2"],
+      settings: { enablePush: false },
+    });
+    this.ready = this.#whenConnected(origin);
+    this.ready.catch(() => {});
+    // Never an unhandled 'error': failures reach requests through `ready` and their streams.
+    this.session.on("error", () => this.#markGone());
+    this.session.on("goaway", () => this.#markGone());
+    this.session.on("close", () => this.#markGone());
+    this.session.on("remoteSettings", () => this.#pump());
+  }
+
+  get gone(): boolean {
+    return this.#gone;
+  }
+
+  /** Waits for a free stream slot; the caller must `release()` once its stream closes. */
+  async acquire(signal: AbortSignal): Promise<void> {
+    await this.ready;
+    if (this.#gone) throw new SessionGoneError();
+    if (this.#queue.length === 0 && this.#active < this.#limit()) return this.#take();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal };
+      this.#queue.push(waiter);
+      signal.addEventListener("abort", () => this.#dropWaiter(waiter), { once: true });
+    });
+  }
+
+  release(): void {
+    this.#active--;
+    this.#pump();
+    if (this.#active === 0 && !this.#gone) this.#startIdle();
+  }
+
+  /** Frees the socket at once; open streams and queued requests fail with code `closed`. */
+  destroy(): void {
+    // Destroy first: close() on a session still connecting defers 'close' until the peer hangs up.
+    this.session.destroy();
+    this.#markGone(new TransportClosedError());
+  }
+
+  #limit(): number {
+    const remote = this.session.remoteSettings.maxConcurrentStreams ?? Number.POSITIVE_INFINITY;
+    return Math.min(this.#options.maxConcurrentStreams, remote);
+  }
+
+  #take(): void {
+    this.#active++;
+    if (this.#idleTimer !== undefined) {
+      clearTimeout(this.#idleTimer);
+      this.#idleTimer = undefined;
+      this.session.ref();
+    }
+  }
+
+  #pump(): void {
+    while (this.#queue.length > 0 && this.#active < this.#limit() && !this.#gone) {
+      const waiter = this.#queue.shift() as Waiter;
+      if (waiter.signal.aborted) continue;
+      this.#take();
+      waiter.resolve();
+    }
+  }
+
+  #dropWaiter(waiter: Waiter): void {
+    const index = this.#queue.indexOf(waiter);
+    if (index === -1) return;
+    this.#queue.splice(index, 1);
+    waiter.reject(waiter.signal.reason);
+  }
+
+  /** An idle session does not keep the process alive, and closes after `idleTimeoutMs`. */
+  #startIdle(): void {
+    this.session.unref();
+    this.#idleTimer = setTimeout(() => this.session.close(), this.#options.idleTimeoutMs);
+    this.#idleTimer.unref?.();
+  }
+
+  #markGone(reason: Error = new SessionGoneError()): void {
+    if (this.#gone) return;
+    this.#gone = true;
+    clearTimeout(this.#idleTimer);
+    this.#onGone(this);
+    if (this.#active === 0 && !this.session.closed && !this.session.connecting) this.session.close();
+    for (const waiter of this.#queue.splice(0)) waiter.reject(reason);
+  }
+
+  #whenConnected(origin: string): Promise<void> {
+    const { session } = this;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new TimeoutError("connect", this.#options.connectTimeoutMs, { origin }));
+        session.destroy();
+      }, this.#options.connectTimeoutMs);
+      const settle = (error?: unknown) => {
+        clearTimeout(timer);
+        session.off("error", settle);
+        session.off("close", settle);
+        if (error === undefined && !session.destroyed) resolve();
+        else reject(error ?? new ConnectionResetError({ origin }));
+      };
+      session.once("connect", () => settle());
+      session.once("error", settle);
+      session.once("close", settle);
+    });
+  }
+}

@@ -1,0 +1,235 @@
+import { createServer, type Http2Session } from "node:http2";
+import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
+import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Http2Transport } from "../src/index.js";
+import { loopbackCertificate } from "./certificate.js";
+
+let server: LoopbackServer;
+beforeAll(async () => {
+  server = await startLoopbackServer({ kind: "h2c" });
+});
+afterAll(() => server.close());
+
+const get = (path: string, base: URL = server.url) => ({
+  method: "GET",
+  url: new URL(path, base),
+  headers: {},
+});
+const text = (body: Uint8Array) => new TextDecoder().decode(body);
+
+async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+describe("Http2Transport sessions", () => {
+  it("multiplexes concurrent requests on one session per origin", async () => {
+    const transport = new Http2Transport();
+    try {
+      const before = server.acceptedConnections();
+      const ids = await Promise.all(
+        Array.from({ length: 20 }, () => transport.send(get("/connection-id")).then((r) => text(r.body))),
+      );
+      expect(new Set(ids).size).toBe(1);
+      expect(server.acceptedConnections()).toBe(before + 1);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("serves 1 000 concurrent requests on one session and leaks no socket", async () => {
+    const own = await startLoopbackServer({ kind: "h2c" });
+    const transport = new Http2Transport();
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 1_000 }, (_, i) =>
+          transport.send({ method: "POST", url: new URL("/echo", own.url), headers: {}, body: `#${i}` }),
+        ),
+      );
+      for (const [i, response] of responses.entries()) expect(text(response.body)).toBe(`#${i}`);
+      expect(own.acceptedConnections()).toBe(1);
+      await transport.close();
+      await eventually(() => expect(own.openConnections()).toBe(0));
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("queues requests beyond maxConcurrentStreams and counts the wait toward requestTimeoutMs", async () => {
+    const transport = new Http2Transport({ maxConcurrentStreams: 2, requestTimeoutMs: 300 });
+    try {
+      const before = server.requestsFor("/empty");
+      const hanging = [transport.send(get("/hang")), transport.send(get("/hang"))].map((attempt) =>
+        attempt.then(undefined, (error: unknown) => error),
+      );
+      const started = Date.now();
+      await expect(transport.send(get("/empty"))).rejects.toMatchObject({ code: "timeout" });
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(server.requestsFor("/empty")).toBe(before);
+      for (const attempt of hanging) await expect(attempt).resolves.toMatchObject({ code: "timeout" });
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("aborts a queued request and frees the slot for the next one", async () => {
+    const transport = new Http2Transport({ maxConcurrentStreams: 1 });
+    try {
+      const first = new AbortController();
+      const hanging = transport
+        .send(get("/hang"), { signal: first.signal })
+        .then(undefined, (e: unknown) => e);
+      const queued = new AbortController();
+      const waiting = transport.send(get("/empty"), { signal: queued.signal });
+      setTimeout(() => queued.abort(), 20);
+      await expect(waiting).rejects.toMatchObject({ code: "aborted" });
+      first.abort();
+      await expect(hanging).resolves.toMatchObject({ code: "aborted" });
+      expect((await transport.send(get("/empty"))).status).toBe(204);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("closes a session idle for idleTimeoutMs and opens a new one when needed", async () => {
+    const own = await startLoopbackServer({ kind: "h2c" });
+    const transport = new Http2Transport({ idleTimeoutMs: 50 });
+    try {
+      expect((await transport.send(get("/empty", own.url))).status).toBe(204);
+      await eventually(() => expect(own.openConnections()).toBe(0));
+      expect((await transport.send(get("/empty", own.url))).status).toBe(204);
+      expect(own.acceptedConnections()).toBe(2);
+    } finally {
+      await transport.close();
+      await own.close();
+    }
+  });
+
+  it("opens a new session after the server sends GOAWAY", async () => {
+    const sessions: Http2Session[] = [];
+    const goaway = createServer();
+    goaway.on("session", (session) => sessions.push(session));
+    goaway.on("stream", (stream) => {
+      const index = sessions.indexOf(stream.session as Http2Session);
+      // GOAWAY naming this stream as the last one: it completes, later ones need a new session.
+      stream.session?.goaway(0, stream.id);
+      stream.respond({ ":status": 200 });
+      stream.end(String(index));
+    });
+    await new Promise<void>((resolve) => goaway.listen(0, "127.0.0.1", resolve));
+    const base = new URL(`http://127.0.0.1:${(goaway.address() as AddressInfo).port}`);
+    const transport = new Http2Transport();
+    try {
+      const bodies: string[] = [];
+      for (let i = 0; i < 3; i++) bodies.push(text((await transport.send(get("/", base))).body));
+      expect(bodies).toEqual(["0", "1", "2"]);
+    } finally {
+      await transport.close();
+      for (const session of sessions) session.destroy();
+      await new Promise((resolve) => goaway.close(resolve));
+    }
+  });
+});
+
+/** A TCP server that accepts and never speaks: TLS and the HTTP/2 preface never complete. */
+async function startSilentServer(): Promise<{ url: URL; close(): Promise<void> }> {
+  const held = new Set<Socket>();
+  const silent = createNetServer((socket) => held.add(socket));
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  const url = new URL(`https://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+  return {
+    url,
+    close: () => {
+      for (const socket of held) socket.destroy();
+      return new Promise((resolve) => silent.close(() => resolve()));
+    },
+  };
+}
+
+describe("Http2Transport errors", () => {
+  it("stops reading a body without content-length once it passes maxBodyBytes, keeping the session", async () => {
+    const transport = new Http2Transport({ maxBodyBytes: 25 });
+    try {
+      await expect(transport.send(get("/drip?chunks=5&ms=5"))).rejects.toMatchObject({ code: "body-too-large" });
+      expect((await transport.send(get("/empty"))).status).toBe(204);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("fails with a connect timeout when the session never opens", async () => {
+    const silent = await startSilentServer();
+    const transport = new Http2Transport({ connectTimeoutMs: 100 });
+    try {
+      await expect(transport.send(get("/", silent.url))).rejects.toMatchObject({
+        code: "timeout",
+        phase: "connect",
+        timeoutMs: 100,
+      });
+    } finally {
+      await transport.close();
+      await silent.close();
+    }
+  });
+
+  it("settles at requestTimeoutMs even while the session is still connecting", async () => {
+    const silent = await startSilentServer();
+    const transport = new Http2Transport({ connectTimeoutMs: 5_000, requestTimeoutMs: 150 });
+    try {
+      const started = Date.now();
+      await expect(transport.send(get("/", silent.url))).rejects.toMatchObject({
+        code: "timeout",
+        phase: "request",
+      });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    } finally {
+      await transport.close();
+      await silent.close();
+    }
+  });
+
+  it("fails with code tls when the certificate is not trusted", async () => {
+    const tls = await loopbackCertificate();
+    const secure = await startLoopbackServer({ kind: "h2", tls });
+    const transport = new Http2Transport();
+    try {
+      await expect(transport.send(get("/empty", secure.url))).rejects.toMatchObject({ code: "tls" });
+    } finally {
+      await transport.close();
+      await secure.close();
+    }
+  });
+
+  it("names the origin but never the path or query in error messages", async () => {
+    const transport = new Http2Transport({ requestTimeoutMs: 100 });
+    try {
+      const error = (await transport
+        .send(get("/hang?X-Amz-Signature=secret-signature"))
+        .then(undefined, (caught: unknown) => caught)) as Error;
+      expect(error).toMatchObject({ code: "timeout", origin: server.url.origin });
+      expect(error.message).toContain(server.url.origin);
+      expect(error.message).not.toContain("secret-signature");
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("rejects later sends with code closed and lets queued requests fail with code closed", async () => {
+    const transport = new Http2Transport({ maxConcurrentStreams: 1 });
+    const hanging = transport.send(get("/hang")).then(undefined, (e: unknown) => e);
+    const queued = transport.send(get("/empty")).then(undefined, (e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await transport.close();
+    await expect(hanging).resolves.toMatchObject({ code: "closed" });
+    await expect(queued).resolves.toMatchObject({ code: "closed" });
+    await expect(transport.send(get("/empty"))).rejects.toMatchObject({ code: "closed" });
+  });
+});

@@ -1,0 +1,71 @@
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type TransportTimeouts,
+} from "@lanyard/http";
+import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from "undici";
+
+export interface UndiciTlsOptions {
+  /** PEM CA bundle to trust instead of Node's default roots. */
+  ca?: string | string[];
+  /** Verify the server certificate. Default `true`; turn off only for local testing. */
+  rejectUnauthorized?: boolean;
+  /** PEM client certificate for mutual TLS. */
+  cert?: string;
+  /** PEM private key of `cert`. */
+  key?: string;
+}
+
+export interface UndiciTransportOptions extends TransportTimeouts {
+  /** Connections kept per origin. Default 50. */
+  connections?: number;
+  /** Requests pipelined on one connection. Default 1 (off): a stalled response cannot block others. */
+  pipelining?: number;
+  /** How long an idle connection stays open for reuse. Default 4 000 ms (undici's default). */
+  keepAliveTimeoutMs?: number;
+  /**
+   * Proxy for every request: a URL (`http://proxy:3128`), `"env"` to honour
+   * `HTTP_PROXY` / `HTTPS_PROXY` / `NO_PROXY`, or `false` (default) for direct connections.
+   */
+  proxy?: string | "env" | false;
+  /** TLS settings for the target servers (not the proxy). */
+  tls?: UndiciTlsOptions;
+}
+
+export const DEFAULT_CONNECTIONS = 50;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 4_000;
+
+export interface ResolvedOptions {
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+}
+
+export function resolveTimeouts(options: TransportTimeouts): ResolvedOptions {
+  return {
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+}
+
+/**
+ * One dispatcher for the transport's lifetime. An undici `Agent` keeps one `Pool` per
+ * origin, so keep-alive connections are reused across calls without any lookup of our own.
+ */
+export function createDispatcher(options: UndiciTransportOptions, timeouts: ResolvedOptions): Dispatcher {
+  const tls = { ...options.tls, timeout: timeouts.connectTimeoutMs };
+  const agentOptions = {
+    connections: options.connections ?? DEFAULT_CONNECTIONS,
+    pipelining: options.pipelining ?? 1,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    connect: tls,
+  };
+  const proxy = options.proxy ?? false;
+  if (proxy === false) return new Agent(agentOptions);
+  // ProxyAgent replaces `connect` with its tunnel; the target's TLS settings go in `requestTls`.
+  const proxyTls = { timeout: timeouts.connectTimeoutMs };
+  if (proxy === "env") return new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls, proxyTls });
+  return new ProxyAgent({ ...agentOptions, uri: proxy, requestTls: tls, proxyTls });
+}

@@ -1,0 +1,109 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import {
+  type HttpRequest,
+  type HttpResponse,
+  parseContentLength,
+  type SendOptions,
+  startDeadline,
+  TimeoutError,
+  type Transport,
+  TransportClosedError,
+  type TransportError,
+  toTransportError,
+} from "@lanyard/http";
+import type { Dispatcher } from "undici";
+import { collectBody } from "./body.js";
+import {
+  createDispatcher,
+  type ResolvedOptions,
+  resolveTimeouts,
+  type UndiciTransportOptions,
+} from "./options.js";
+
+/**
+ * An HTTP/1.1 transport on undici's `dispatcher.request()`, the lowest-overhead public API
+ * undici offers (its `fetch` adds WHATWG stream and header objects on every call).
+ */
+export class UndiciTransport implements Transport {
+  readonly #dispatcher: Dispatcher;
+  readonly #options: ResolvedOptions;
+  #closed = false;
+
+  constructor(options: UndiciTransportOptions = {}) {
+    this.#options = resolveTimeouts(options);
+    this.#dispatcher = createDispatcher(options, this.#options);
+  }
+
+  async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
+    const origin = request.url.origin;
+    if (this.#closed) throw new TransportClosedError({ origin });
+    const deadline = startDeadline(this.#options.requestTimeoutMs, options.signal, origin);
+    try {
+      if (deadline.signal.aborted) throw deadline.reason();
+      // undici only notices an aborted signal once a queued request reaches a connection, so
+      // the deadline settles the call itself; the request is then dropped before it is written.
+      return await new Promise<HttpResponse>((resolve, reject) => {
+        deadline.signal.addEventListener("abort", () => reject(deadline.reason()), { once: true });
+        this.#exchange(request, origin, deadline.signal).then(resolve, reject);
+      });
+    } catch (error) {
+      throw deadline.signal.aborted ? deadline.reason() : this.#mapError(error, origin);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  async #exchange(request: HttpRequest, origin: string, signal: AbortSignal): Promise<HttpResponse> {
+    const { requestTimeoutMs, maxBodyBytes } = this.#options;
+    const response = await this.#dispatcher.request({
+      origin,
+      path: request.url.pathname + request.url.search,
+      method: request.method as Dispatcher.HttpMethod,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal,
+      // The deadline bounds the whole attempt; undici's own timers only need to not fire first.
+      headersTimeout: requestTimeoutMs,
+      bodyTimeout: requestTimeoutMs,
+    });
+    const contentLength = parseContentLength(response.headers["content-length"] as string | undefined);
+    const body = await collectBody(response.body, maxBodyBytes, contentLength, origin);
+    // With pipelining 1 undici returns the socket to its pool one event-loop turn after
+    // the response ends (client-h1.js onMessageComplete: setImmediate(resume)). Waiting
+    // that turn lets a caller's next request reuse the warm connection instead of
+    // opening (and TLS-handshaking) a second one.
+    await nextTurn();
+    return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+  }
+
+  /** Destroys every pooled connection (in-flight requests fail with code `closed`). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#dispatcher.destroy();
+  }
+
+  #mapError(error: unknown, origin: string): TransportError {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === "UND_ERR_CONNECT_TIMEOUT") {
+      return new TimeoutError("connect", this.#options.connectTimeoutMs, { origin, cause: error });
+    }
+    if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
+      return new TimeoutError("request", this.#options.requestTimeoutMs, { origin, cause: error });
+    }
+    if (this.#closed && (code === "UND_ERR_DESTROYED" || code === "UND_ERR_CLOSED")) {
+      return new TransportClosedError({ origin, cause: error });
+    }
+    return toTransportError(error, { origin });
+  }
+}
+
+/** undici already lower-cases names; repeated headers arrive as arrays (RFC 9110 §5.3 joins them). */
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = typeof value === "string" ? value : value.join(", ");
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import { generate } from "selfsigned";
+
+/** A throwaway self-signed certificate for 127.0.0.1, trusted by passing it as `ca`. */
+export async function loopbackCertificate(): Promise<{ cert: string; key: string }> {
+  const pems = await generate([{ name: "commonName", value: "127.0.0.1" }], {
+    keySize: 2048,
+    extensions: [
+      { name: "basicConstraints", cA: true },
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 7, ip: "127.0.0.1" },
+          { type: 2, value: "localhost" },
+        ],
+      },
+    ],
+  });
+  return { cert: pems.cert, key: pems.private };
+}

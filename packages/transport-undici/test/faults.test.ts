@@ -1,0 +1,121 @@
+import { type AddressInfo, createServer, type Socket } from "node:net";
+import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UndiciTransport } from "../src/index.js";
+
+let server: LoopbackServer;
+beforeAll(async () => {
+  server = await startLoopbackServer();
+});
+afterAll(() => server.close());
+
+const get = (path: string) => ({ method: "GET", url: new URL(path, server.url), headers: {} });
+
+async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+describe("UndiciTransport faults", () => {
+  it("stops reading a body without content-length once it passes maxBodyBytes", async () => {
+    const transport = new UndiciTransport({ maxBodyBytes: 25 });
+    try {
+      await expect(transport.send(get("/drip?chunks=5&ms=5"))).rejects.toMatchObject({ code: "body-too-large" });
+      expect((await transport.send(get("/empty"))).status).toBe(204);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("aborts a request still queued for a connection", async () => {
+    const transport = new UndiciTransport({ connections: 1 });
+    try {
+      const blocker = transport.send(get("/hang")).catch((error: unknown) => error);
+      const controller = new AbortController();
+      const queued = transport.send(get("/empty"), { signal: controller.signal });
+      setTimeout(() => controller.abort(), 30);
+      await expect(queued).rejects.toMatchObject({ code: "aborted" });
+      await transport.close();
+      await expect(blocker).resolves.toMatchObject({ code: "closed" });
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("counts time queued for a connection toward requestTimeoutMs", async () => {
+    const transport = new UndiciTransport({ connections: 1, requestTimeoutMs: 150 });
+    try {
+      const blocker = transport.send(get("/hang")).catch((error: unknown) => error);
+      const started = Date.now();
+      await expect(transport.send(get("/empty"))).rejects.toMatchObject({ code: "timeout" });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await blocker;
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("serves 1 000 concurrent requests within its connection limit and leaks no socket", async () => {
+    const own = await startLoopbackServer();
+    const transport = new UndiciTransport({ connections: 20 });
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 1_000 }, (_, i) =>
+          transport.send({ method: "POST", url: new URL("/echo", own.url), headers: {}, body: `#${i}` }),
+        ),
+      );
+      for (const [i, response] of responses.entries()) {
+        expect(new TextDecoder().decode(response.body)).toBe(`#${i}`);
+      }
+      expect(own.acceptedConnections()).toBeLessThanOrEqual(20);
+      await transport.close();
+      await eventually(() => expect(own.openConnections()).toBe(0));
+    } finally {
+      await transport.close();
+      await own.close();
+    }
+  });
+
+  it("names the origin but never the path or query in error messages", async () => {
+    const transport = new UndiciTransport({ requestTimeoutMs: 100 });
+    try {
+      const error = (await transport
+        .send(get("/hang?X-Amz-Signature=secret-signature"))
+        .then(undefined, (caught: unknown) => caught)) as Error;
+      expect(error).toMatchObject({ code: "timeout", origin: server.url.origin });
+      expect(error.message).toContain(server.url.origin);
+      expect(error.message).not.toContain("secret-signature");
+      expect(error.message).not.toContain("/hang");
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("maps a connect timeout to code timeout with phase connect", async () => {
+    // A TCP server that never answers the TLS ClientHello: only the connect timer can end it.
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => held.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    const transport = new UndiciTransport({ connectTimeoutMs: 100 });
+    try {
+      const attempt = transport.send({
+        method: "GET",
+        url: new URL(`https://127.0.0.1:${port}/`),
+        headers: {},
+      });
+      await expect(attempt).rejects.toMatchObject({ code: "timeout", phase: "connect", timeoutMs: 100 });
+    } finally {
+      await transport.close();
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
