@@ -1,8 +1,36 @@
 #!/usr/bin/env node
-import { parseArgs, USAGE, UsageError } from "./args.js";
+import { writeFile } from "node:fs/promises";
+import { type Command, parseArgs, USAGE, UsageError } from "./args.js";
+import { formatReport } from "./replay/report.js";
+import { isTransportName, TRANSPORT_NAMES, type TransportName } from "./replay/transports.js";
 import { serve } from "./serve.js";
 
-async function main(argv: string[]): Promise<number> {
+function transportsOf(names: string[] | undefined): TransportName[] | undefined {
+  if (names === undefined) return undefined;
+  for (const name of names) {
+    if (!isTransportName(name))
+      throw new UsageError(`Unknown transport "${name}": expected one of ${TRANSPORT_NAMES.join(", ")}.`);
+  }
+  return names as TransportName[];
+}
+
+async function run(command: Extract<Command, { kind: "run" }>): Promise<number> {
+  // Loaded on demand so `serve` starts without the client and transports.
+  const { runConformance } = await import("./replay/runner.js");
+  const report = await runConformance({
+    filter: command.filter,
+    transports: transportsOf(command.transports),
+  });
+  console.log(formatReport(report));
+  if (command.json !== undefined) await writeFile(command.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (report.results.length === 0) {
+    console.error(`No case matches --filter "${command.filter}".`);
+    return 1;
+  }
+  return report.failed === 0 ? 0 : 1;
+}
+
+async function main(argv: string[]): Promise<number | undefined> {
   const command = parseArgs(argv);
   if (command.kind === "help") {
     console.log(USAGE);
@@ -10,15 +38,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command.kind === "serve") {
     await serve(command.port);
-    return -1; // keeps running
+    return undefined; // keeps serving until a signal
   }
-  console.error("The replay is not available yet.");
-  return 1;
+  return run(command);
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exitCode = code;
+    if (code !== undefined) process.exitCode = code;
   },
   (error: unknown) => {
     console.error(error instanceof UsageError ? error.message : error);

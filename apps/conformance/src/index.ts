@@ -1,6 +1,8 @@
-export { MAX_SKEW_MS, TEST_CREDENTIALS } from "./emulator/auth.js";
-export { type EmulatorEndpoints, type EmulatorOptions, StsEmulator } from "./emulator/emulator.js";
-export type { ReceivedRequest, RecordedRequest, Reply } from "./emulator/handler.js";
-export { CLOCK_SKEW_MS, type ErrorAnswer, type Fault, type Plan, SCENARIOS } from "./emulator/plan.js";
+export * from "./emulator/index.js";
 export { type Example, stsExamples, stsModel } from "./model.js";
+export { allCases, type CaseKind, type ConformanceCase, type Expectation } from "./replay/cases.js";
+export { expectedForm, type FormPairs, formDifferences } from "./replay/expected-form.js";
+export { type CellResult, type ConformanceReport, formatReport } from "./replay/report.js";
+export { type RunOptions, runConformance } from "./replay/runner.js";
+export { TRANSPORT_NAMES, type TransportName } from "./replay/transports.js";
 export { WRITTEN_EXAMPLES } from "./written-examples.js";

@@ -2,7 +2,7 @@ import * as http2 from "node:http2";
 import type { HttpRequest } from "@lanyard/http";
 import { sign } from "@lanyard/sigv4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StsEmulator, TEST_CREDENTIALS } from "../src/index.js";
+import { StsEmulator, TEST_CREDENTIALS } from "../src/emulator/index.js";
 
 const NOW = Date.parse("2026-01-15T12:00:00Z");
 let emulator: StsEmulator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stsExamples } from "../src/index.js";
+import { stsExamples } from "../src/model.js";
 import { allCases } from "../src/replay/cases.js";
 import { expectedForm, formDifferences } from "../src/replay/expected-form.js";
 
@@ -56,10 +56,12 @@ describe("expectedForm", () => {
 });
 
 describe("allCases", () => {
-  it("covers the 9 documented examples, 4 written operations, every modeled error and 5 faults", () => {
+  it("covers the 9 documented examples, 4 written operations, every modeled error, 2 auth rejections and 5 faults", () => {
     const cases = allCases();
     const count = (kind: string) => cases.filter((c) => c.kind === kind).length;
-    expect([count("example"), count("written"), count("error"), count("fault")]).toEqual([9, 4, 12, 5]);
+    expect([count("example"), count("written"), count("error"), count("auth"), count("fault")]).toEqual([
+      9, 4, 12, 2, 5,
+    ]);
     expect(new Set(cases.map((c) => c.operation)).size).toBe(11);
   });
 });

@@ -1,7 +1,7 @@
 import { isTransportError } from "@lanyard/http";
 import { sign } from "@lanyard/sigv4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StsEmulator, TEST_CREDENTIALS } from "../src/index.js";
+import { StsEmulator, TEST_CREDENTIALS } from "../src/emulator/index.js";
 import { createTransport, TRANSPORT_NAMES } from "../src/replay/transports.js";
 
 let emulator: StsEmulator;

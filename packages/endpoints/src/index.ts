@@ -1,1 +1,23 @@
-export {};
+export { type AuthScheme, authSchemeOf } from "./auth-scheme.js";
+export { EndpointError, type EndpointErrorCode } from "./errors.js";
+export { partitions } from "./partitions-data.js";
+export { CACHE_SIZE, type ResolveEndpointOptions, resolveEndpoint } from "./resolve.js";
+export type {
+  Condition,
+  EndpointDefinition,
+  EndpointParams,
+  EndpointRule,
+  ErrorRule,
+  Expression,
+  FunctionCall,
+  ParameterDefinition,
+  PartitionDefinition,
+  PartitionOutputs,
+  PartitionsData,
+  Ref,
+  ResolvedEndpoint,
+  Rule,
+  RuleSet,
+  TreeRule,
+  Value,
+} from "./types.js";

@@ -191,7 +191,7 @@ function generateOperations(model, options) {
     if (noAuth) wire.auth = ["smithy.api#noAuth"];
     body.push(
       operationDoc(options, name),
-      `export const ${name}: Operation<${inType}, ${outType}> = {`,
+      `export const ${name}Operation: Operation<${inType}, ${outType}> = {`,
       `  name: ${json(name)},`,
       `  noAuth: ${noAuth},`,
       `  errors: { ${opErrors.map((e) => `${json(model.shapes[e].error?.code ?? e)}: ${e}`).join(", ")} },`,
@@ -204,7 +204,13 @@ function generateOperations(model, options) {
       "",
     );
   }
-  const metadata = pick(model.metadata, ["apiVersion", "protocol", "xmlNamespace", "serviceId", "endpointPrefix"]);
+  const metadata = pick(model.metadata, [
+    "apiVersion",
+    "protocol",
+    "xmlNamespace",
+    "serviceId",
+    "endpointPrefix",
+  ]);
   const head = [
     HEADER,
     'import type { Operation } from "../model.js";',
@@ -230,7 +236,7 @@ function generateClient(model, options) {
     lines.push(
       `  ${operationDoc(options, name).replace(/\n/g, "\n  ")}`,
       `  ${camel(name)}(input: ${inType}${optionalInput ? " = {}" : ""}, options?: CallOptions): Promise<WithMetadata<${outType}>> {`,
-      `    return this.send(operations.${name}, input, options);`,
+      `    return this.send(operations.${name}Operation, input, options);`,
       "  }",
       "",
     );

@@ -27,6 +27,7 @@ export const stsOptions = () => ({
     GetDelegatedAccessToken: "Trades a delegation token for temporary credentials.",
     GetFederationToken: "Gets temporary credentials for a federated user, scoped by session policies.",
     GetSessionToken: "Gets temporary credentials for an IAM user or root user, optionally after MFA.",
-    GetWebIdentityToken: "Issues a signed web-identity token (JWT) for the caller, for use with outside services.",
+    GetWebIdentityToken:
+      "Issues a signed web-identity token (JWT) for the caller, for use with outside services.",
   },
 });

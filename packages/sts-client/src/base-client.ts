@@ -1,17 +1,33 @@
 import { type AwsCredentials, type CredentialProvider, cached } from "@lanyard/credentials";
 import { AbortError, type HttpRequest, type Transport } from "@lanyard/http";
-import { serialize, type ServiceModel } from "@lanyard/query-protocol";
+import { serialize } from "@lanyard/query-protocol";
 import { type Attempt, ClockSkew, createRetryStrategy, type RetryStrategy, retry } from "@lanyard/retry";
-import { configRegion, defaultCredentials, defaultTransport, platformUserAgent, userAgentHeader } from "#platform";
+import {
+  configRegion,
+  defaultCredentials,
+  defaultTransport,
+  platformUserAgent,
+  userAgentHeader,
+} from "#platform";
 import { authorize, buildRequest } from "./authorize.js";
-import { regionFromOptionsOrEnv, type STSClientConfig, type StaticSettings, staticSettings } from "./config.js";
+import {
+  regionFromOptionsOrEnv,
+  type STSClientConfig,
+  type StaticSettings,
+  staticSettings,
+} from "./config.js";
 import { describeFailure } from "./describe.js";
 import { type ResolvedStsEndpoint, resolveStsEndpoint } from "./endpoint.js";
 import { STSClientError } from "./errors.js";
 import type { ResponseMetadata, WithMetadata } from "./metadata.js";
 import type { Operation } from "./model.js";
 import { type Parsed, parse } from "./parse.js";
-import { type EksTokenOptions, getEksToken, type PresignOptions, presignGetCallerIdentity } from "./presign.js";
+import {
+  type EksTokenOptions,
+  getEksToken,
+  type PresignOptions,
+  presignGetCallerIdentity,
+} from "./presign.js";
 import { answerFromStub } from "./stub.js";
 import { userAgent } from "./user-agent.js";
 import { validate } from "./validate.js";
@@ -49,7 +65,10 @@ export class STSBaseClient {
     this.#settings = staticSettings(config);
     const { retryMode, maxAttempts } = this.#settings;
     this.#strategy = config.retryStrategy ?? createRetryStrategy({ mode: retryMode, maxAttempts });
-    this.#userAgent = { header: userAgentHeader, value: userAgent(platformUserAgent(), config.userAgentAppId) };
+    this.#userAgent = {
+      header: userAgentHeader,
+      value: userAgent(platformUserAgent(), config.userAgentAppId),
+    };
   }
 
   /** Runs one operation through the pipeline. */
@@ -62,7 +81,7 @@ export class STSBaseClient {
     throwIfAborted(signal);
     validate(operation, input);
     if (this.config.stubResponses) return answerFromStub(operation, input, this.config.stubResponses);
-    const body = serialize(operation.name, input as Record<string, unknown>, operation.model as unknown as ServiceModel);
+    const body = serialize(operation.name, input as Record<string, unknown>, operation.model);
     const endpoint = await this.resolveEndpoint();
     const credentials = operation.noAuth ? undefined : await this.resolveCredentials();
     throwIfAborted(signal);
@@ -92,17 +111,35 @@ export class STSBaseClient {
       const response = await this.#transportInstance().send(signed, { signal });
       const parsed = parse(operation, response, attempt.number);
       const { httpStatusCode, requestId } = parsed;
-      log?.({ level: "debug", event: "response", operation: operation.name, attempt: attempt.number, httpStatusCode, requestId });
+      log?.({
+        level: "debug",
+        event: "response",
+        operation: operation.name,
+        attempt: attempt.number,
+        httpStatusCode,
+        requestId,
+      });
       return parsed;
     } catch (error) {
       const failure = error as { code?: string; $metadata?: ResponseMetadata };
       const status = failure.$metadata?.httpStatusCode;
-      log?.({ level: "warn", event: "failure", operation: operation.name, attempt: attempt.number, code: failure.code, httpStatusCode: status });
+      log?.({
+        level: "warn",
+        event: "failure",
+        operation: operation.name,
+        attempt: attempt.number,
+        code: failure.code,
+        httpStatusCode: status,
+      });
       throw error;
     }
   }
 
-  #finalError(error: unknown, partial: { attempts: number; totalRetryDelay: number }, signal?: AbortSignal): unknown {
+  #finalError(
+    error: unknown,
+    partial: { attempts: number; totalRetryDelay: number },
+    signal?: AbortSignal,
+  ): unknown {
     if (signal?.aborted && !(error instanceof AbortError)) return new AbortError({ cause: error });
     if (typeof error === "object" && error !== null) {
       const previous = (error as { $metadata?: ResponseMetadata }).$metadata;

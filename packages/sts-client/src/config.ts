@@ -65,7 +65,8 @@ export interface StaticSettings {
 }
 
 export function staticSettings(config: STSClientConfig, env: Env = processEnv()): StaticSettings {
-  const regional = config.stsRegionalEndpoints ?? envRegionalEndpoints(env.AWS_STS_REGIONAL_ENDPOINTS) ?? "regional";
+  const regional =
+    config.stsRegionalEndpoints ?? envRegionalEndpoints(env.AWS_STS_REGIONAL_ENDPOINTS) ?? "regional";
   const endpoint = config.endpoint ?? env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL;
   const envAttempts = env.AWS_MAX_ATTEMPTS === undefined ? undefined : Number(env.AWS_MAX_ATTEMPTS);
   const envMode = env.AWS_RETRY_MODE;

@@ -1,4 +1,4 @@
-import { EndpointError, type RuleSet, resolveEndpoint } from "@lanyard/endpoints";
+import { EndpointError, resolveEndpoint } from "@lanyard/endpoints";
 import type { StaticSettings } from "./config.js";
 import { STSClientError } from "./errors.js";
 import { ruleSet } from "./generated/rule-set.generated.js";
@@ -18,7 +18,10 @@ interface AuthScheme {
 }
 
 /** The STS rule set's parameters (its `parameters` block), from the client settings. */
-export function endpointParams(settings: StaticSettings, region: string | undefined): Record<string, string | boolean> {
+export function endpointParams(
+  settings: StaticSettings,
+  region: string | undefined,
+): Record<string, string | boolean> {
   const params: Record<string, string | boolean> = {
     UseFIPS: settings.useFips,
     UseDualStack: settings.useDualStack,
@@ -29,7 +32,10 @@ export function endpointParams(settings: StaticSettings, region: string | undefi
   return params;
 }
 
-export function resolveStsEndpoint(settings: StaticSettings, region: string | undefined): ResolvedStsEndpoint {
+export function resolveStsEndpoint(
+  settings: StaticSettings,
+  region: string | undefined,
+): ResolvedStsEndpoint {
   if (region === undefined && settings.endpoint === undefined) {
     throw new STSClientError(
       "missing-region",
@@ -38,7 +44,7 @@ export function resolveStsEndpoint(settings: StaticSettings, region: string | un
   }
   let resolved: ReturnType<typeof resolveEndpoint>;
   try {
-    resolved = resolveEndpoint(ruleSet as unknown as RuleSet, endpointParams(settings, region));
+    resolved = resolveEndpoint(ruleSet, endpointParams(settings, region));
   } catch (cause) {
     const message = cause instanceof EndpointError ? cause.message : String(cause);
     throw new STSClientError("endpoint", `could not resolve the STS endpoint: ${message}`, { cause });

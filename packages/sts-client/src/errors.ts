@@ -19,7 +19,11 @@ export class STSClientError extends Error {
   readonly code: STSClientErrorCode;
   $metadata: ResponseMetadata;
 
-  constructor(code: STSClientErrorCode, message: string, options?: { cause?: unknown; $metadata?: ResponseMetadata }) {
+  constructor(
+    code: STSClientErrorCode,
+    message: string,
+    options?: { cause?: unknown; $metadata?: ResponseMetadata },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.$metadata = options?.$metadata ?? { attempts: 0, totalRetryDelay: 0 };

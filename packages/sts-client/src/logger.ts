@@ -1,7 +1,8 @@
 /** One thing the client reports to `config.logger`. Carries no credentials, headers or bodies. */
 export interface LogEvent {
   level: "debug" | "warn";
-  event: "response" | "retry" | "failure";
+  /** `response`: an attempt got a 2xx answer; `failure`: an attempt failed (it may be retried). */
+  event: "response" | "failure";
   operation: string;
   attempt: number;
   httpStatusCode?: number;

@@ -15,7 +15,10 @@ export interface PresignOptions {
  * A presigned `GET` URL for GetCallerIdentity: whoever holds it can prove who the signer is
  * without seeing the credentials (the basis of EKS and Vault AWS auth).
  */
-export async function presignGetCallerIdentity(client: STSBaseClient, options: PresignOptions = {}): Promise<URL> {
+export async function presignGetCallerIdentity(
+  client: STSBaseClient,
+  options: PresignOptions = {},
+): Promise<URL> {
   const endpoint = await client.resolveEndpoint();
   const credentials = await client.resolveCredentials();
   const url = new URL(endpoint.url);

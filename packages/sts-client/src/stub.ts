@@ -28,7 +28,10 @@ export async function answerFromStub<Output>(
   const key = methodName(operation.name);
   const stub = stubs[key];
   if (stub === undefined) {
-    throw new STSClientError("config", `stubResponses has no entry for ${key}; add one or remove stubResponses`);
+    throw new STSClientError(
+      "config",
+      `stubResponses has no entry for ${key}; add one or remove stubResponses`,
+    );
   }
   const value = typeof stub === "function" ? await (stub as (input: unknown) => unknown)(input) : stub;
   if (value instanceof Error) {

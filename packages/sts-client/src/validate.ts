@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationIssue } from "./errors.js";
-import type { Operation, Shape, ShapeRef } from "./model.js";
+import type { ListShape, Operation, Shape, ShapeRef, StructureShape } from "./model.js";
 
 type Shapes = Record<string, Shape>;
 
@@ -23,7 +23,13 @@ function codePoints(value: string): number {
   return count;
 }
 
-function checkBounds(shape: Shape, size: number, path: string, rule: "length" | "range", issues: ValidationIssue[]) {
+function checkBounds(
+  shape: Shape,
+  size: number,
+  path: string,
+  rule: "length" | "range",
+  issues: ValidationIssue[],
+) {
   const unit = rule === "length" ? (shape.type === "list" ? " items" : " characters") : "";
   const bounds =
     shape.min !== undefined && shape.max !== undefined
@@ -38,7 +44,10 @@ function checkBounds(shape: Shape, size: number, path: string, rule: "length" | 
 }
 
 function checkString(shape: Shape, value: unknown, path: string, issues: ValidationIssue[]) {
-  if (typeof value !== "string") return typeIssue(path, "a string", value, issues);
+  if (typeof value !== "string") {
+    typeIssue(path, "a string", value, issues);
+    return;
+  }
   const before = issues.length;
   checkBounds(shape, codePoints(value), path, "length", issues);
   // One issue per member: a value of the wrong length is not also reported for its pattern.
@@ -52,15 +61,23 @@ function typeIssue(path: string, expected: string, value: unknown, issues: Valid
   issues.push({ path, rule: "type", message: `must be ${expected}, got ${got}` });
 }
 
-function checkStructure(shapes: Shapes, shape: Shape, value: unknown, path: string, issues: ValidationIssue[]) {
+function checkStructure(
+  shapes: Shapes,
+  shape: StructureShape,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return typeIssue(path || "input", "an object", value, issues);
+    typeIssue(path || "input", "an object", value, issues);
+    return;
   }
   const record = value as Record<string, unknown>;
   for (const name of shape.required ?? []) {
-    if (record[name] === undefined) issues.push({ path: join(path, name), rule: "required", message: "is required" });
+    if (record[name] === undefined)
+      issues.push({ path: join(path, name), rule: "required", message: "is required" });
   }
-  for (const [name, ref] of Object.entries(shape.members ?? {})) {
+  for (const [name, ref] of Object.entries(shape.members)) {
     const member = record[name];
     if (member !== undefined) checkValue(shapes, ref, member, join(path, name), issues);
   }
@@ -68,31 +85,54 @@ function checkStructure(shapes: Shapes, shape: Shape, value: unknown, path: stri
 
 const join = (path: string, name: string) => (path === "" ? name : `${path}.${name}`);
 
-function checkValue(shapes: Shapes, ref: ShapeRef, value: unknown, path: string, issues: ValidationIssue[]): void {
+function checkList(
+  shapes: Shapes,
+  shape: ListShape,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): void {
+  if (!Array.isArray(value)) {
+    typeIssue(path, "an array", value, issues);
+    return;
+  }
+  checkBounds(shape, value.length, path, "length", issues);
+  value.forEach((item, index) => {
+    checkValue(shapes, shape.member, item, `${path}[${index}]`, issues);
+  });
+}
+
+function checkValue(
+  shapes: Shapes,
+  ref: ShapeRef,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): void {
   const shape = shapes[ref.shape];
   if (shape === undefined) return;
   switch (shape.type) {
     case "structure":
-      return checkStructure(shapes, shape, value, path, issues);
+      checkStructure(shapes, shape, value, path, issues);
+      break;
     case "list":
-      if (!Array.isArray(value)) return typeIssue(path, "an array", value, issues);
-      checkBounds(shape, value.length, path, "length", issues);
-      value.forEach((item, index) => {
-        checkValue(shapes, shape.member!, item, `${path}[${index}]`, issues);
-      });
-      return;
+      checkList(shapes, shape, value, path, issues);
+      break;
     case "string":
-      return checkString(shape, value, path, issues);
+      checkString(shape, value, path, issues);
+      break;
     case "integer":
     case "long":
-      if (typeof value !== "number" || !Number.isInteger(value)) return typeIssue(path, "an integer", value, issues);
-      return checkBounds(shape, value, path, "range", issues);
+      if (typeof value !== "number" || !Number.isInteger(value)) typeIssue(path, "an integer", value, issues);
+      else checkBounds(shape, value, path, "range", issues);
+      break;
     case "boolean":
       if (typeof value !== "boolean") typeIssue(path, "a boolean", value, issues);
-      return;
+      break;
     case "timestamp":
-      if (!(value instanceof Date) || Number.isNaN(value.getTime())) typeIssue(path, "a valid Date", value, issues);
-      return;
+      if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+        typeIssue(path, "a valid Date", value, issues);
+      break;
   }
 }
 
@@ -100,7 +140,8 @@ function checkValue(shapes: Shapes, ref: ShapeRef, value: unknown, path: string,
 export function validationIssues(operation: Operation<unknown, unknown>, input: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const inputShape = operation.model.operations[operation.name]?.input?.shape;
-  if (inputShape !== undefined) checkValue(operation.model.shapes, { shape: inputShape }, input ?? {}, "", issues);
+  if (inputShape !== undefined)
+    checkValue(operation.model.shapes, { shape: inputShape }, input ?? {}, "", issues);
   return issues;
 }
 

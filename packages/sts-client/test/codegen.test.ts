@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { generate, jsPattern } from "../codegen/generate.mjs";
 import { stsModel, stsOptions } from "../codegen/sts.mjs";
 
-const model = stsModel() as { operations: Record<string, unknown>; shapes: Record<string, { pattern?: string }> };
+const model = stsModel() as {
+  operations: Record<string, unknown>;
+  shapes: Record<string, { pattern?: string }>;
+};
 
 describe("codegen", () => {
   it("regenerating from the vendored model reproduces src/generated/ byte for byte", () => {
@@ -35,7 +38,13 @@ describe("codegen", () => {
     const files = generate(
       {
         metadata: { apiVersion: "2010-05-08", protocol: "query", serviceId: "IAM" },
-        operations: { GetUser: { name: "GetUser", input: { shape: "GetUserRequest" }, output: { shape: "GetUserResponse", resultWrapper: "GetUserResult" } } },
+        operations: {
+          GetUser: {
+            name: "GetUser",
+            input: { shape: "GetUserRequest" },
+            output: { shape: "GetUserResponse", resultWrapper: "GetUserResult" },
+          },
+        },
         shapes: {
           GetUserRequest: { type: "structure", members: { UserName: { shape: "name" } } },
           GetUserResponse: { type: "structure", members: {} },

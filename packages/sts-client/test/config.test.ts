@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import pkg from "../package.json" with { type: "json" };
 import { staticSettings } from "../src/config.js";
 import { STSClient } from "../src/index.js";
 import { VERSION } from "../src/version.js";
-import pkg from "../package.json" with { type: "json" };
 
 const endpointOf = async (config: ConstructorParameters<typeof STSClient>[0]) => {
   const client = new STSClient({ credentials: { accessKeyId: "a", secretAccessKey: "b" }, ...config });
@@ -25,13 +25,27 @@ describe("configuration", () => {
   });
 
   it("uses FIPS and dual-stack endpoints when asked", async () => {
-    expect((await endpointOf({ region: "us-east-1", useFipsEndpoint: true })).url.host).toBe("sts-fips.us-east-1.amazonaws.com");
-    expect((await endpointOf({ region: "us-east-1", useDualstackEndpoint: true })).url.host).toBe("sts.us-east-1.api.aws");
+    expect((await endpointOf({ region: "us-east-1", useFipsEndpoint: true })).url.host).toBe(
+      "sts-fips.us-east-1.amazonaws.com",
+    );
+    expect((await endpointOf({ region: "us-east-1", useDualstackEndpoint: true })).url.host).toBe(
+      "sts.us-east-1.api.aws",
+    );
   });
 
   it("reads AWS_STS_REGIONAL_ENDPOINTS, FIPS and retry settings from the environment", () => {
-    const env = { AWS_STS_REGIONAL_ENDPOINTS: "legacy", AWS_USE_FIPS_ENDPOINT: "true", AWS_MAX_ATTEMPTS: "5", AWS_RETRY_MODE: "adaptive" };
-    expect(staticSettings({}, env)).toMatchObject({ useGlobalEndpoint: true, useFips: true, maxAttempts: 5, retryMode: "adaptive" });
+    const env = {
+      AWS_STS_REGIONAL_ENDPOINTS: "legacy",
+      AWS_USE_FIPS_ENDPOINT: "true",
+      AWS_MAX_ATTEMPTS: "5",
+      AWS_RETRY_MODE: "adaptive",
+    };
+    expect(staticSettings({}, env)).toMatchObject({
+      useGlobalEndpoint: true,
+      useFips: true,
+      maxAttempts: 5,
+      retryMode: "adaptive",
+    });
     expect(staticSettings({ stsRegionalEndpoints: "regional" }, env).useGlobalEndpoint).toBe(false);
   });
 

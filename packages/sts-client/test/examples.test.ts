@@ -5,13 +5,19 @@ import { testClient } from "./support/client.js";
 import { flattenQuery, type Shapes, toXml, typedOutput } from "./support/model-xml.js";
 import { type StsServer, startStsServer, successXml } from "./support/sts-server.js";
 
-const readData = (name: string) => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), "utf8"));
+const readData = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), "utf8"));
 const model = readData("service-2.json") as {
   operations: Record<string, { input: { shape: string }; output: { shape: string } }>;
   shapes: Shapes;
 };
-const examples = readData("examples-1.json").examples as Record<string, { id: string; input: object; output: object }[]>;
-const cases = Object.entries(examples).flatMap(([operation, list]) => list.map((example) => ({ operation, example })));
+const examples = readData("examples-1.json").examples as Record<
+  string,
+  { id: string; input: object; output: object }[]
+>;
+const cases = Object.entries(examples).flatMap(([operation, list]) =>
+  list.map((example) => ({ operation, example })),
+);
 
 let server: StsServer;
 let client: STSClient;
@@ -29,23 +35,28 @@ describe("documented examples (examples-1.json)", () => {
     expect(cases).toHaveLength(9);
   });
 
-  it.each(cases.map((c) => [`${c.operation} ${c.example.id}`, c] as const))("round-trips %s", async (_, c) => {
-    const { operation, example } = c;
-    const op = model.operations[operation]!;
-    server.setHandler(() => ({ body: successXml(operation, toXml(example.output, op.output.shape, model.shapes), "ex-1") }));
-    const method = (operation.charAt(0).toLowerCase() + operation.slice(1)) as keyof STSClient;
-    const call = client[method] as (input: object) => Promise<Record<string, unknown>>;
-    const result = await call.call(client, example.input);
+  it.each(cases.map((c) => [`${c.operation} ${c.example.id}`, c] as const))(
+    "round-trips %s",
+    async (_, c) => {
+      const { operation, example } = c;
+      const op = model.operations[operation]!;
+      server.setHandler(() => ({
+        body: successXml(operation, toXml(example.output, op.output.shape, model.shapes), "ex-1"),
+      }));
+      const method = (operation.charAt(0).toLowerCase() + operation.slice(1)) as keyof STSClient;
+      const call = client[method] as (input: object) => Promise<Record<string, unknown>>;
+      const result = await call.call(client, example.input);
 
-    const received = server.requests.at(-1)!;
-    const expectedForm = [
-      ["Action", operation],
-      ["Version", "2011-06-15"],
-      ...flattenQuery(example.input, op.input.shape, model.shapes),
-    ];
-    expect([...received.form].sort()).toEqual(expectedForm.sort());
-    const { $metadata, ...output } = result;
-    expect(output).toEqual(typedOutput(example.output, op.output.shape, model.shapes));
-    expect($metadata).toEqual({ httpStatusCode: 200, requestId: "ex-1", attempts: 1, totalRetryDelay: 0 });
-  });
+      const received = server.requests.at(-1)!;
+      const expectedForm = [
+        ["Action", operation],
+        ["Version", "2011-06-15"],
+        ...flattenQuery(example.input, op.input.shape, model.shapes),
+      ];
+      expect([...received.form].sort()).toEqual(expectedForm.sort());
+      const { $metadata, ...output } = result;
+      expect(output).toEqual(typedOutput(example.output, op.output.shape, model.shapes));
+      expect($metadata).toEqual({ httpStatusCode: 200, requestId: "ex-1", attempts: 1, totalRetryDelay: 0 });
+    },
+  );
 });

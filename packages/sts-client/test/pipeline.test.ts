@@ -3,7 +3,8 @@ import { type STSClient, STSServiceError, ValidationError } from "../src/index.j
 import { testClient } from "./support/client.js";
 import { errorXml, type StsServer, startStsServer, successXml } from "./support/sts-server.js";
 
-const IDENTITY = "<Arn>arn:aws:iam::123456789012:user/Alice</Arn><UserId>AIDA1</UserId><Account>123456789012</Account>";
+const IDENTITY =
+  "<Arn>arn:aws:iam::123456789012:user/Alice</Arn><UserId>AIDA1</UserId><Account>123456789012</Account>";
 
 let server: StsServer;
 let client: STSClient;
@@ -27,14 +28,17 @@ describe("pipeline", () => {
     const result = await client.getCallerIdentity();
     expect(result.Account).toBe("123456789012");
     const headers = server.requests.at(-1)!.headers;
-    expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/sts\/aws4_request/);
+    expect(headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/sts\/aws4_request/,
+    );
     expect(headers["x-amz-security-token"]).toBe("SESSIONTOKENEXAMPLE");
     expect(headers["user-agent"]).toMatch(/^lanyard\/\d+\.\d+\.\d+ /);
   });
 
   it("sends web-identity calls unsigned, needing no credentials", async () => {
     const anonymous = testClient(server.url, { credentials: undefined });
-    const xml = "<Credentials><AccessKeyId>ASIA1</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials>";
+    const xml =
+      "<Credentials><AccessKeyId>ASIA1</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials>";
     server.setHandler(() => ({ body: successXml("AssumeRoleWithWebIdentity", xml) }));
     const result = await anonymous.assumeRoleWithWebIdentity({
       RoleArn: "arn:aws:iam::123456789012:role/demo",
@@ -75,6 +79,16 @@ describe("pipeline", () => {
     expect(error).toBeInstanceOf(STSServiceError);
     expect(error.code).toBe("InternalFailure");
     expect(error.$metadata).toMatchObject({ httpStatusCode: 500, requestId: "r500", attempts: 3 });
+  });
+
+  it("retries a dropped connection and reports the transport error with $metadata when it persists", async () => {
+    server.setHandler(() => ({ destroy: true }));
+    const error = (await client.getCallerIdentity().catch((e: unknown) => e)) as {
+      code?: string;
+      $metadata?: { attempts: number };
+    };
+    expect(error.code).toMatch(/^(connection-reset|truncated-body|network)$/);
+    expect(error.$metadata?.attempts).toBe(3);
   });
 
   it("corrects a skewed clock from the server's Date header and re-signs", async () => {

@@ -4,9 +4,16 @@ import { ExpiredTokenException, STSClient, ValidationError } from "../src/index.
 describe("stub mode", () => {
   const client = new STSClient({
     stubResponses: {
-      getCallerIdentity: { Account: "123456789012", Arn: "arn:aws:iam::123456789012:user/test", UserId: "AIDA" },
+      getCallerIdentity: {
+        Account: "123456789012",
+        Arn: "arn:aws:iam::123456789012:user/test",
+        UserId: "AIDA",
+      },
       assumeRole: new ExpiredTokenException({ message: "token expired" }),
-      getSessionToken: (input: { DurationSeconds?: number }) => ({ Credentials: undefined, echo: input.DurationSeconds }),
+      getSessionToken: (input: { DurationSeconds?: number }) => ({
+        Credentials: undefined,
+        echo: input.DurationSeconds,
+      }),
     },
   });
 
@@ -17,7 +24,9 @@ describe("stub mode", () => {
   });
 
   it("throws a stubbed modeled error with $metadata", async () => {
-    const error = await client.assumeRole({ RoleArn: "arn:aws:iam::123456789012:role/x", RoleSessionName: "s1" }).catch((e: unknown) => e);
+    const error = await client
+      .assumeRole({ RoleArn: "arn:aws:iam::123456789012:role/x", RoleSessionName: "s1" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExpiredTokenException);
     expect((error as ExpiredTokenException).code).toBe("ExpiredTokenException");
     expect((error as ExpiredTokenException).$metadata.httpStatusCode).toBe(400);
@@ -29,6 +38,8 @@ describe("stub mode", () => {
   });
 
   it("says which stub is missing", async () => {
-    await expect(client.getAccessKeyInfo({ AccessKeyId: "AKIAIOSFODNN7EXAMPLE" })).rejects.toThrow(/getAccessKeyInfo/);
+    await expect(client.getAccessKeyInfo({ AccessKeyId: "AKIAIOSFODNN7EXAMPLE" })).rejects.toThrow(
+      /getAccessKeyInfo/,
+    );
   });
 });

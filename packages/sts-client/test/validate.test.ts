@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../src/errors.js";
-import { AssumeRole, GetCallerIdentity } from "../src/generated/operations.generated.js";
+import {
+  AssumeRoleOperation as AssumeRole,
+  GetCallerIdentityOperation as GetCallerIdentity,
+} from "../src/generated/operations.generated.js";
 import { validate, validationIssues } from "../src/validate.js";
 
 const good = { RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "session" };
@@ -48,6 +52,44 @@ describe("validate", () => {
 
   it("counts length in code points, as Smithy's @length does", () => {
     const emoji = "😀".repeat(2);
-    expect(validationIssues(AssumeRole, { ...good, RoleSessionName: emoji }).map((i) => i.rule)).toEqual(["pattern"]);
+    expect(validationIssues(AssumeRole, { ...good, RoleSessionName: emoji }).map((i) => i.rule)).toEqual([
+      "pattern",
+    ]);
+  });
+});
+
+describe("validate (properties)", () => {
+  const sessionChar = fc.constantFrom(..."abcXYZ019+=,.@-_".split(""));
+  const arn = "arn:aws:iam::123456789012:role/demo";
+
+  it("accepts every session name of 2–64 allowed characters", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: sessionChar, minLength: 2, maxLength: 64 }), (name) => {
+        expect(validationIssues(AssumeRole, { RoleArn: arn, RoleSessionName: name })).toEqual([]);
+      }),
+    );
+  });
+
+  it("reports exactly one length issue for a session name that is too long", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: sessionChar, minLength: 65, maxLength: 200 }), (name) => {
+        const issues = validationIssues(AssumeRole, { RoleArn: arn, RoleSessionName: name });
+        expect(issues.map((i) => [i.path, i.rule])).toEqual([["RoleSessionName", "length"]]);
+      }),
+    );
+  });
+
+  it("checks DurationSeconds as an inclusive 900–43200 range", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), (seconds) => {
+        const ok = seconds >= 900 && seconds <= 43200;
+        const issues = validationIssues(AssumeRole, {
+          RoleArn: arn,
+          RoleSessionName: "s1",
+          DurationSeconds: seconds,
+        });
+        expect(issues.length === 0).toBe(ok);
+      }),
+    );
   });
 });

@@ -17,7 +17,9 @@ describe("FetchTransport", () => {
   it("stops reading a body without content-length once it passes maxBodyBytes", async () => {
     const transport = new FetchTransport({ maxBodyBytes: 25 });
     const get = (path: string) => ({ method: "GET", url: new URL(path, server.url), headers: {} });
-    await expect(transport.send(get("/drip?chunks=5&ms=5"))).rejects.toMatchObject({ code: "body-too-large" });
+    await expect(transport.send(get("/drip?chunks=5&ms=5"))).rejects.toMatchObject({
+      code: "body-too-large",
+    });
     expect((await transport.send(get("/empty"))).status).toBe(204);
   });
 

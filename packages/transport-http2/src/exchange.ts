@@ -14,6 +14,7 @@ import {
   parseContentLength,
   TruncatedBodyError,
 } from "@lanyard/http";
+import { type OriginSession, SessionGoneError, type TrackedStream } from "./origin-session.js";
 import { requestHeaders } from "./request-headers.js";
 
 export interface ExchangeLimits {
@@ -24,26 +25,28 @@ export interface ExchangeLimits {
   onStreamClose(): void;
 }
 
-/** Sends one request on an open session and reads the whole response. */
+/** Sends one request on a session whose slot the caller holds and reads the whole response. */
 export function exchange(
-  session: ClientHttp2Session,
+  origin: OriginSession,
   request: HttpRequest,
   limits: ExchangeLimits,
 ): Promise<HttpResponse> {
   let stream: ClientHttp2Stream;
   try {
-    stream = session.request(requestHeaders(request), { endStream: request.body === undefined });
+    stream = origin.session.request(requestHeaders(request), { endStream: request.body === undefined });
   } catch (error) {
     limits.onStreamClose();
     return Promise.reject(error);
   }
   const reader = new StreamReader(stream, limits);
+  origin.streams.add(reader);
+  stream.once("close", () => origin.streams.delete(reader));
   if (request.body !== undefined) stream.end(request.body);
   return reader.response;
 }
 
 /** Collects one stream's response, capped at `maxBodyBytes`, and settles when the stream closes. */
-class StreamReader {
+class StreamReader implements TrackedStream {
   readonly response: Promise<HttpResponse>;
   readonly #stream: ClientHttp2Stream;
   readonly #limits: ExchangeLimits;
@@ -55,6 +58,7 @@ class StreamReader {
   #headers: Record<string, string> = {};
   #contentLength: number | undefined;
   #ended = false;
+  #error: unknown;
   readonly #cancel = () => this.#fail(this.#limits.signal.reason);
 
   constructor(stream: ClientHttp2Stream, limits: ExchangeLimits) {
@@ -70,7 +74,9 @@ class StreamReader {
     stream.on("end", () => {
       this.#ended = this.#status !== 0;
     });
-    stream.on("error", (error) => this.#reject(error));
+    stream.on("error", (error) => {
+      this.#error = error;
+    });
     stream.on("close", () => this.#onClose());
   }
 
@@ -91,20 +97,29 @@ class StreamReader {
     else this.#parts.push(chunk);
   }
 
+  refuseAbove(lastStreamId: number): void {
+    const id = this.#stream.id;
+    if (this.#status === 0 && id !== undefined && id > lastStreamId) this.#fail(new SessionGoneError());
+  }
+
   /** Cancels the stream (RST_STREAM CANCEL) so the server stops sending; the session stays up. */
   #fail(error: unknown): void {
     this.#stream.close(constants.NGHTTP2_CANCEL);
     this.#reject(error);
   }
 
-  // Settles on 'close', not 'end': only then is rstCode known, and a stream reset or a session
+  // Settles on 'close' (which follows 'error' too), not 'end': only then is rstCode known, and a stream reset or a session
   // destroyed before END_STREAM (no response, or part of one) must not pass as complete.
   #onClose(): void {
     const { origin, signal } = this.#limits;
     signal.removeEventListener("abort", this.#cancel);
     this.#limits.onStreamClose();
     const expected = this.#contentLength;
-    if (!this.#ended || this.#stream.rstCode !== constants.NGHTTP2_NO_ERROR) {
+    if (this.#status === 0 && this.#stream.rstCode === constants.NGHTTP2_REFUSED_STREAM) {
+      this.#reject(new SessionGoneError());
+    } else if (this.#error !== undefined) {
+      this.#reject(this.#error);
+    } else if (!this.#ended || this.#stream.rstCode !== constants.NGHTTP2_NO_ERROR) {
       this.#reject(new ConnectionResetError({ origin }));
     } else if (expected !== undefined && this.#received < expected) {
       this.#reject(new TruncatedBodyError(this.#received, expected, { origin }));

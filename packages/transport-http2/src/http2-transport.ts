@@ -12,7 +12,7 @@ import { exchange } from "./exchange.js";
 import { type Http2TransportOptions, type ResolvedOptions, resolveOptions } from "./options.js";
 import { OriginSession, SessionGoneError } from "./origin-session.js";
 
-/** A session that went away while a request waited is replaced this many times before failing. */
+/** Times a request the server never processed (queued on a lost session, refused) is sent. */
 const MAX_SESSION_ATTEMPTS = 3;
 
 /**
@@ -52,18 +52,25 @@ export class Http2Transport implements Transport {
     }
   }
 
+  /** Sends on the origin's session; a request the server certainly never processed is sent again. */
   async #exchange(request: HttpRequest, origin: string, signal: AbortSignal): Promise<HttpResponse> {
-    const session = await this.#acquire(origin, signal);
-    if (signal.aborted) {
-      session.release();
-      throw signal.reason;
+    for (let attempt = 1; ; attempt++) {
+      const session = await this.#acquire(origin, signal);
+      if (signal.aborted) {
+        session.release();
+        throw signal.reason;
+      }
+      try {
+        return await exchange(session, request, {
+          maxBodyBytes: this.#options.maxBodyBytes,
+          origin,
+          signal,
+          onStreamClose: () => session.release(),
+        });
+      } catch (error) {
+        if (!(error instanceof SessionGoneError) || attempt >= MAX_SESSION_ATTEMPTS) throw error;
+      }
     }
-    return exchange(session.session, request, {
-      maxBodyBytes: this.#options.maxBodyBytes,
-      origin,
-      signal,
-      onStreamClose: () => session.release(),
-    });
   }
 
   /** Destroys every session; in-flight and queued requests fail with code `closed`. */

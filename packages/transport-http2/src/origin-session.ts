@@ -8,9 +8,18 @@ interface Waiter {
   signal: AbortSignal;
 }
 
-/** Thrown to queued requests when their session goes away before they got a stream. */
+/**
+ * Thrown when a request was certainly not processed: it was queued on a session that went away,
+ * or its stream was above a GOAWAY's last-stream-id or refused (RFC 9113 §8.7), so the transport
+ * may send it again on a fresh session.
+ */
 export class SessionGoneError extends Error {
   override name = "SessionGoneError";
+}
+
+/** A stream in flight that a GOAWAY may turn out to have never reached the server. */
+export interface TrackedStream {
+  refuseAbove(lastStreamId: number): void;
 }
 
 /**
@@ -21,6 +30,8 @@ export class SessionGoneError extends Error {
 export class OriginSession {
   readonly session: ClientHttp2Session;
   readonly ready: Promise<void>;
+  /** Streams in flight, so a GOAWAY can hand back the ones the server never processed. */
+  readonly streams = new Set<TrackedStream>();
   #active = 0;
   #queue: Waiter[] = [];
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -40,13 +51,16 @@ export class OriginSession {
     this.ready.catch(() => {});
     // Never an unhandled 'error': failures reach requests through `ready` and their streams.
     this.session.on("error", () => this.#markGone());
-    this.session.on("goaway", () => this.#markGone());
+    this.session.on("goaway", (_code: number, lastStreamId: number) => {
+      this.#markGone();
+      for (const stream of this.streams) stream.refuseAbove(lastStreamId);
+    });
     this.session.on("close", () => this.#markGone());
     this.session.on("remoteSettings", () => this.#pump());
   }
 
   get gone(): boolean {
-    return this.#gone;
+    return this.#gone || this.session.closed || this.session.destroyed;
   }
 
   /** Waits for a free stream slot; the caller must `release()` once its stream closes. */
@@ -63,8 +77,12 @@ export class OriginSession {
 
   release(): void {
     this.#active--;
+    if (this.#gone) {
+      if (this.#active === 0) this.#closeQuietly();
+      return;
+    }
     this.#pump();
-    if (this.#active === 0 && !this.#gone) this.#startIdle();
+    if (this.#active === 0) this.#startIdle();
   }
 
   /** Frees the socket at once; open streams and queued requests fail with code `closed`. */
@@ -107,7 +125,8 @@ export class OriginSession {
   /** An idle session does not keep the process alive, and closes after `idleTimeoutMs`. */
   #startIdle(): void {
     this.session.unref();
-    this.#idleTimer = setTimeout(() => this.session.close(), this.#options.idleTimeoutMs);
+    // Marked gone before closing, so no request picks the session while it shuts down.
+    this.#idleTimer = setTimeout(() => this.#markGone(), this.#options.idleTimeoutMs);
     this.#idleTimer.unref?.();
   }
 
@@ -116,8 +135,13 @@ export class OriginSession {
     this.#gone = true;
     clearTimeout(this.#idleTimer);
     this.#onGone(this);
-    if (this.#active === 0 && !this.session.closed && !this.session.connecting) this.session.close();
+    if (this.#active === 0) this.#closeQuietly();
     for (const waiter of this.#queue.splice(0)) waiter.reject(reason);
+  }
+
+  /** Graceful close once no stream is open (after GOAWAY or idle), freeing the socket. */
+  #closeQuietly(): void {
+    if (!this.session.closed && !this.session.connecting) this.session.close();
   }
 
   #whenConnected(origin: string): Promise<void> {

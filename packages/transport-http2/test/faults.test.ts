@@ -1,4 +1,4 @@
-import { createServer, type Http2Session } from "node:http2";
+import { constants, createServer, type Http2Session, type ServerHttp2Stream } from "node:http2";
 import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -139,6 +139,71 @@ describe("Http2Transport sessions", () => {
   });
 });
 
+describe("Http2Transport unprocessed requests (RFC 9113 §8.7)", () => {
+  async function startScriptedServer(onStream: (stream: ServerHttp2Stream, index: number) => void) {
+    const sessions: Http2Session[] = [];
+    const h2c = createServer();
+    let streams = 0;
+    h2c.on("session", (session) => sessions.push(session));
+    h2c.on("stream", (stream) => {
+      stream.on("error", () => {});
+      onStream(stream, streams++);
+    });
+    await new Promise<void>((resolve) => h2c.listen(0, "127.0.0.1", resolve));
+    return {
+      url: new URL(`http://127.0.0.1:${(h2c.address() as AddressInfo).port}`),
+      sessions: () => sessions.length,
+      close: () => {
+        for (const session of sessions) session.destroy();
+        return new Promise((resolve) => h2c.close(resolve));
+      },
+    };
+  }
+  const answer = (stream: ServerHttp2Stream) => {
+    stream.respond({ ":status": 200 });
+    stream.end("answered");
+  };
+
+  it("sends a refused stream again", async () => {
+    const scripted = await startScriptedServer((stream, index) => {
+      if (index === 0) stream.close(constants.NGHTTP2_REFUSED_STREAM);
+      else answer(stream);
+    });
+    const transport = new Http2Transport({ requestTimeoutMs: 2_000 });
+    try {
+      expect(text((await transport.send(get("/", scripted.url))).body)).toBe("answered");
+    } finally {
+      await transport.close();
+      await scripted.close();
+    }
+  });
+
+  it("sends a stream above the GOAWAY last-stream-id again on a new session", async () => {
+    let first: unknown;
+    const scripted = await startScriptedServer((stream) => {
+      first ??= stream.session;
+      if (stream.session !== first) return answer(stream);
+      // The first stream is the last one this session processes; a later one is left unanswered.
+      if (stream.id === 1) {
+        stream.session?.goaway(constants.NGHTTP2_NO_ERROR, 1);
+        answer(stream);
+      }
+    });
+    const transport = new Http2Transport({ requestTimeoutMs: 2_000 });
+    try {
+      const [one, two] = await Promise.all([
+        transport.send(get("/", scripted.url)),
+        transport.send(get("/", scripted.url)),
+      ]);
+      expect([text(one.body), text(two.body)]).toEqual(["answered", "answered"]);
+      expect(scripted.sessions()).toBe(2);
+    } finally {
+      await transport.close();
+      await scripted.close();
+    }
+  });
+});
+
 /** A TCP server that accepts and never speaks: TLS and the HTTP/2 preface never complete. */
 async function startSilentServer(): Promise<{ url: URL; close(): Promise<void> }> {
   const held = new Set<Socket>();
@@ -158,8 +223,12 @@ describe("Http2Transport errors", () => {
   it("stops reading a body without content-length once it passes maxBodyBytes, keeping the session", async () => {
     const transport = new Http2Transport({ maxBodyBytes: 25 });
     try {
-      await expect(transport.send(get("/drip?chunks=5&ms=5"))).rejects.toMatchObject({ code: "body-too-large" });
+      const before = server.acceptedConnections();
+      await expect(transport.send(get("/drip?chunks=5&ms=5"))).rejects.toMatchObject({
+        code: "body-too-large",
+      });
       expect((await transport.send(get("/empty"))).status).toBe(204);
+      expect(server.acceptedConnections()).toBe(before + 1);
     } finally {
       await transport.close();
     }

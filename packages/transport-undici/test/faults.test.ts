@@ -27,7 +27,9 @@ describe("UndiciTransport faults", () => {
   it("stops reading a body without content-length once it passes maxBodyBytes", async () => {
     const transport = new UndiciTransport({ maxBodyBytes: 25 });
     try {
-      await expect(transport.send(get("/drip?chunks=5&ms=5"))).rejects.toMatchObject({ code: "body-too-large" });
+      await expect(transport.send(get("/drip?chunks=5&ms=5"))).rejects.toMatchObject({
+        code: "body-too-large",
+      });
       expect((await transport.send(get("/empty"))).status).toBe(204);
     } finally {
       await transport.close();

@@ -1,1 +1,2 @@
-export {};
+export { parseXml } from "./parse-node.js";
+export * from "./public.js";

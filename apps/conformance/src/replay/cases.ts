@@ -3,7 +3,7 @@ import { CLOCK_SKEW_MS } from "../emulator/plan.js";
 import { type Example, isNoAuth, modeledErrors, shapeOf, stsExamples, stsModel } from "../model.js";
 import { WRITTEN_EXAMPLES } from "../written-examples.js";
 
-export type CaseKind = "example" | "written" | "error" | "fault";
+export type CaseKind = "example" | "written" | "error" | "auth" | "fault";
 
 /** What a case must end with. */
 export type Expectation =
@@ -22,6 +22,10 @@ export interface ConformanceCase {
   attempts: number;
   /** Whether the client signs the call (false for noAuth operations). */
   signed: boolean;
+  /** Credentials the client signs with instead of the test identity's. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** The emulator's verdict on every attempt's signature; default `verified` (or `unsigned`). */
+  signature?: string;
 }
 
 function signedOp(operation: string): boolean {
@@ -48,6 +52,16 @@ function inputFor(operation: string): Record<string, unknown> {
   return example.input;
 }
 
+/** Attempts per call the replay configures (the SDKs' default). */
+export const MAX_ATTEMPTS = 3;
+
+/**
+ * Modeled errors the SDKs retry: STS asks callers to retry IDPCommunicationError (aws-sdk-go
+ * `service/sts/customizations.go`, aws-sdk-rust `idp_comms_err_retryable`), so the call ends
+ * with the error only after every attempt.
+ */
+const RETRYABLE_ERRORS: ReadonlySet<string> = new Set(["IDPCommunicationErrorException"]);
+
 function errorCase(shape: string, operation: string): ConformanceCase {
   const error = shapeOf(shape).error ?? {};
   const code = error.code ?? shape;
@@ -59,7 +73,7 @@ function errorCase(shape: string, operation: string): ConformanceCase {
     input: inputFor(operation),
     plan: { error: { status, code, message: `${code} played by the conformance emulator.` } },
     expect: { kind: "error", errorName: shape, code, status },
-    attempts: 1,
+    attempts: RETRYABLE_ERRORS.has(shape) ? MAX_ATTEMPTS : 1,
     signed: signedOp(operation),
   };
 }
@@ -80,6 +94,26 @@ function faultCase(name: string, plan: Plan): ConformanceCase {
   };
 }
 
+/** The emulator's own rejections, as the client surfaces them (unmodeled: a plain STSServiceError). */
+function authCase(
+  name: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  code: string,
+): ConformanceCase {
+  return {
+    id: `auth/GetCallerIdentity/${name}`,
+    kind: "auth",
+    operation: "GetCallerIdentity",
+    input: {},
+    plan: {},
+    expect: { kind: "error", errorName: "STSServiceError", code, status: 403 },
+    attempts: 1,
+    signed: true,
+    credentials,
+    signature: code,
+  };
+}
+
 /** Every case: 9 documented examples, 4 written ones, one per modeled error and the fault scenarios. */
 export function allCases(): ConformanceCase[] {
   const cases: ConformanceCase[] = [];
@@ -91,6 +125,16 @@ export function allCases(): ConformanceCase[] {
   }
   for (const { shape, operation } of modeledErrors()) cases.push(errorCase(shape, operation));
   cases.push(
+    authCase(
+      "wrong-secret",
+      { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "not-the-secret-key" },
+      "SignatureDoesNotMatch",
+    ),
+    authCase(
+      "unknown-access-key",
+      { accessKeyId: "AKIDUNKNOWNEXAMPLE", secretAccessKey: "x" },
+      "InvalidClientTokenId",
+    ),
     faultCase("throttling-then-success", { faults: ["throttle"] }),
     faultCase("503-then-success", { faults: ["unavailable"] }),
     faultCase("connection-reset-then-success", { faults: ["reset"] }),

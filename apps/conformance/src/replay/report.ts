@@ -46,7 +46,7 @@ export function formatReport(report: ConformanceReport): string {
   }
   lines.push(
     "",
-    `${report.cases.length} cases × ${report.transports.length} transports in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${report.cases.length} case(s) × ${report.transports.length} transport(s) in ${(report.durationMs / 1000).toFixed(1)} s`,
     `${report.passed} passed, ${report.failed} failed`,
   );
   return lines.join("\n");

@@ -12,7 +12,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
    */
   assumeRole(input: AssumeRoleRequest, options?: CallOptions): Promise<WithMetadata<AssumeRoleResponse>> {
-    return this.send(operations.AssumeRole, input, options);
+    return this.send(operations.AssumeRoleOperation, input, options);
   }
 
   /**
@@ -20,7 +20,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
    */
   assumeRoleWithSAML(input: AssumeRoleWithSAMLRequest, options?: CallOptions): Promise<WithMetadata<AssumeRoleWithSAMLResponse>> {
-    return this.send(operations.AssumeRoleWithSAML, input, options);
+    return this.send(operations.AssumeRoleWithSAMLOperation, input, options);
   }
 
   /**
@@ -28,7 +28,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
    */
   assumeRoleWithWebIdentity(input: AssumeRoleWithWebIdentityRequest, options?: CallOptions): Promise<WithMetadata<AssumeRoleWithWebIdentityResponse>> {
-    return this.send(operations.AssumeRoleWithWebIdentity, input, options);
+    return this.send(operations.AssumeRoleWithWebIdentityOperation, input, options);
   }
 
   /**
@@ -36,7 +36,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
    */
   assumeRoot(input: AssumeRootRequest, options?: CallOptions): Promise<WithMetadata<AssumeRootResponse>> {
-    return this.send(operations.AssumeRoot, input, options);
+    return this.send(operations.AssumeRootOperation, input, options);
   }
 
   /**
@@ -44,7 +44,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
    */
   decodeAuthorizationMessage(input: DecodeAuthorizationMessageRequest, options?: CallOptions): Promise<WithMetadata<DecodeAuthorizationMessageResponse>> {
-    return this.send(operations.DecodeAuthorizationMessage, input, options);
+    return this.send(operations.DecodeAuthorizationMessageOperation, input, options);
   }
 
   /**
@@ -52,7 +52,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html
    */
   getAccessKeyInfo(input: GetAccessKeyInfoRequest, options?: CallOptions): Promise<WithMetadata<GetAccessKeyInfoResponse>> {
-    return this.send(operations.GetAccessKeyInfo, input, options);
+    return this.send(operations.GetAccessKeyInfoOperation, input, options);
   }
 
   /**
@@ -60,7 +60,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
    */
   getCallerIdentity(input: GetCallerIdentityRequest = {}, options?: CallOptions): Promise<WithMetadata<GetCallerIdentityResponse>> {
-    return this.send(operations.GetCallerIdentity, input, options);
+    return this.send(operations.GetCallerIdentityOperation, input, options);
   }
 
   /**
@@ -68,7 +68,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html
    */
   getDelegatedAccessToken(input: GetDelegatedAccessTokenRequest, options?: CallOptions): Promise<WithMetadata<GetDelegatedAccessTokenResponse>> {
-    return this.send(operations.GetDelegatedAccessToken, input, options);
+    return this.send(operations.GetDelegatedAccessTokenOperation, input, options);
   }
 
   /**
@@ -76,7 +76,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
    */
   getFederationToken(input: GetFederationTokenRequest, options?: CallOptions): Promise<WithMetadata<GetFederationTokenResponse>> {
-    return this.send(operations.GetFederationToken, input, options);
+    return this.send(operations.GetFederationTokenOperation, input, options);
   }
 
   /**
@@ -84,7 +84,7 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
    */
   getSessionToken(input: GetSessionTokenRequest = {}, options?: CallOptions): Promise<WithMetadata<GetSessionTokenResponse>> {
-    return this.send(operations.GetSessionToken, input, options);
+    return this.send(operations.GetSessionTokenOperation, input, options);
   }
 
   /**
@@ -92,6 +92,6 @@ export class STSClient extends STSBaseClient {
    * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html
    */
   getWebIdentityToken(input: GetWebIdentityTokenRequest, options?: CallOptions): Promise<WithMetadata<GetWebIdentityTokenResponse>> {
-    return this.send(operations.GetWebIdentityToken, input, options);
+    return this.send(operations.GetWebIdentityTokenOperation, input, options);
   }
 }

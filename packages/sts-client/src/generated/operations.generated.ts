@@ -11,7 +11,7 @@ const metadata = {"apiVersion":"2011-06-15","protocol":"query","xmlNamespace":"h
  * Gets temporary credentials for an IAM role, signed with the caller's own credentials.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
-export const AssumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = {
+export const AssumeRoleOperation: Operation<AssumeRoleRequest, AssumeRoleResponse> = {
   name: "AssumeRole",
   noAuth: false,
   errors: { "MalformedPolicyDocument": MalformedPolicyDocumentException, "PackedPolicyTooLarge": PackedPolicyTooLargeException, "RegionDisabledException": RegionDisabledException, "ExpiredTokenException": ExpiredTokenException },
@@ -26,7 +26,7 @@ export const AssumeRole: Operation<AssumeRoleRequest, AssumeRoleResponse> = {
  * Exchanges a SAML assertion from an identity provider for temporary role credentials; needs no AWS credentials.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
  */
-export const AssumeRoleWithSAML: Operation<AssumeRoleWithSAMLRequest, AssumeRoleWithSAMLResponse> = {
+export const AssumeRoleWithSAMLOperation: Operation<AssumeRoleWithSAMLRequest, AssumeRoleWithSAMLResponse> = {
   name: "AssumeRoleWithSAML",
   noAuth: true,
   errors: { "MalformedPolicyDocument": MalformedPolicyDocumentException, "PackedPolicyTooLarge": PackedPolicyTooLargeException, "IDPRejectedClaim": IDPRejectedClaimException, "InvalidIdentityToken": InvalidIdentityTokenException, "ExpiredTokenException": ExpiredTokenException, "RegionDisabledException": RegionDisabledException },
@@ -41,7 +41,7 @@ export const AssumeRoleWithSAML: Operation<AssumeRoleWithSAMLRequest, AssumeRole
  * Exchanges an OIDC/OAuth token (e.g. a Kubernetes service-account token) for temporary role credentials; needs no AWS credentials.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
  */
-export const AssumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityRequest, AssumeRoleWithWebIdentityResponse> = {
+export const AssumeRoleWithWebIdentityOperation: Operation<AssumeRoleWithWebIdentityRequest, AssumeRoleWithWebIdentityResponse> = {
   name: "AssumeRoleWithWebIdentity",
   noAuth: true,
   errors: { "MalformedPolicyDocument": MalformedPolicyDocumentException, "PackedPolicyTooLarge": PackedPolicyTooLargeException, "IDPRejectedClaim": IDPRejectedClaimException, "IDPCommunicationError": IDPCommunicationErrorException, "InvalidIdentityToken": InvalidIdentityTokenException, "ExpiredTokenException": ExpiredTokenException, "RegionDisabledException": RegionDisabledException },
@@ -56,7 +56,7 @@ export const AssumeRoleWithWebIdentity: Operation<AssumeRoleWithWebIdentityReque
  * Gets short-lived root-user credentials for a member account of an AWS Organization.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
  */
-export const AssumeRoot: Operation<AssumeRootRequest, AssumeRootResponse> = {
+export const AssumeRootOperation: Operation<AssumeRootRequest, AssumeRootResponse> = {
   name: "AssumeRoot",
   noAuth: false,
   errors: { "RegionDisabledException": RegionDisabledException, "ExpiredTokenException": ExpiredTokenException },
@@ -71,7 +71,7 @@ export const AssumeRoot: Operation<AssumeRootRequest, AssumeRootResponse> = {
  * Turns an encoded authorization-failure message into readable JSON.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
-export const DecodeAuthorizationMessage: Operation<DecodeAuthorizationMessageRequest, DecodeAuthorizationMessageResponse> = {
+export const DecodeAuthorizationMessageOperation: Operation<DecodeAuthorizationMessageRequest, DecodeAuthorizationMessageResponse> = {
   name: "DecodeAuthorizationMessage",
   noAuth: false,
   errors: { "InvalidAuthorizationMessageException": InvalidAuthorizationMessageException },
@@ -86,7 +86,7 @@ export const DecodeAuthorizationMessage: Operation<DecodeAuthorizationMessageReq
  * Tells which account owns an access key ID.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html
  */
-export const GetAccessKeyInfo: Operation<GetAccessKeyInfoRequest, GetAccessKeyInfoResponse> = {
+export const GetAccessKeyInfoOperation: Operation<GetAccessKeyInfoRequest, GetAccessKeyInfoResponse> = {
   name: "GetAccessKeyInfo",
   noAuth: false,
   errors: {  },
@@ -101,7 +101,7 @@ export const GetAccessKeyInfo: Operation<GetAccessKeyInfoRequest, GetAccessKeyIn
  * Reports the account, ARN and user ID behind the credentials used to sign the call.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
  */
-export const GetCallerIdentity: Operation<GetCallerIdentityRequest, GetCallerIdentityResponse> = {
+export const GetCallerIdentityOperation: Operation<GetCallerIdentityRequest, GetCallerIdentityResponse> = {
   name: "GetCallerIdentity",
   noAuth: false,
   errors: {  },
@@ -116,7 +116,7 @@ export const GetCallerIdentity: Operation<GetCallerIdentityRequest, GetCallerIde
  * Trades a delegation token for temporary credentials.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html
  */
-export const GetDelegatedAccessToken: Operation<GetDelegatedAccessTokenRequest, GetDelegatedAccessTokenResponse> = {
+export const GetDelegatedAccessTokenOperation: Operation<GetDelegatedAccessTokenRequest, GetDelegatedAccessTokenResponse> = {
   name: "GetDelegatedAccessToken",
   noAuth: false,
   errors: { "ExpiredTradeInTokenException": ExpiredTradeInTokenException, "RegionDisabledException": RegionDisabledException, "PackedPolicyTooLarge": PackedPolicyTooLargeException },
@@ -131,7 +131,7 @@ export const GetDelegatedAccessToken: Operation<GetDelegatedAccessTokenRequest, 
  * Gets temporary credentials for a federated user, scoped by session policies.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
  */
-export const GetFederationToken: Operation<GetFederationTokenRequest, GetFederationTokenResponse> = {
+export const GetFederationTokenOperation: Operation<GetFederationTokenRequest, GetFederationTokenResponse> = {
   name: "GetFederationToken",
   noAuth: false,
   errors: { "MalformedPolicyDocument": MalformedPolicyDocumentException, "PackedPolicyTooLarge": PackedPolicyTooLargeException, "RegionDisabledException": RegionDisabledException },
@@ -146,7 +146,7 @@ export const GetFederationToken: Operation<GetFederationTokenRequest, GetFederat
  * Gets temporary credentials for an IAM user or root user, optionally after MFA.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
  */
-export const GetSessionToken: Operation<GetSessionTokenRequest, GetSessionTokenResponse> = {
+export const GetSessionTokenOperation: Operation<GetSessionTokenRequest, GetSessionTokenResponse> = {
   name: "GetSessionToken",
   noAuth: false,
   errors: { "RegionDisabledException": RegionDisabledException },
@@ -161,7 +161,7 @@ export const GetSessionToken: Operation<GetSessionTokenRequest, GetSessionTokenR
  * Issues a signed web-identity token (JWT) for the caller, for use with outside services.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html
  */
-export const GetWebIdentityToken: Operation<GetWebIdentityTokenRequest, GetWebIdentityTokenResponse> = {
+export const GetWebIdentityTokenOperation: Operation<GetWebIdentityTokenRequest, GetWebIdentityTokenResponse> = {
   name: "GetWebIdentityToken",
   noAuth: false,
   errors: { "SessionDurationEscalationException": SessionDurationEscalationException, "OutboundWebIdentityFederationDisabledException": OutboundWebIdentityFederationDisabledException, "JWTPayloadSizeExceededException": JWTPayloadSizeExceededException },

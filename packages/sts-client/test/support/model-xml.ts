@@ -19,7 +19,9 @@ export function toXml(value: unknown, shapeName: string, shapes: Shapes): string
       .join("");
   }
   if (shape.type === "list") {
-    return (value as unknown[]).map((item) => `<member>${toXml(item, shape.member!.shape, shapes)}</member>`).join("");
+    return (value as unknown[])
+      .map((item) => `<member>${toXml(item, shape.member!.shape, shapes)}</member>`)
+      .join("");
   }
   return escapeXml(String(value));
 }
@@ -35,24 +37,34 @@ export function typedOutput(value: unknown, shapeName: string, shapes: Shapes): 
     }
     return out;
   }
-  if (shape.type === "list") return (value as unknown[]).map((item) => typedOutput(item, shape.member!.shape, shapes));
+  if (shape.type === "list")
+    return (value as unknown[]).map((item) => typedOutput(item, shape.member!.shape, shapes));
   if (shape.type === "timestamp") return new Date(String(value));
   return value;
 }
 
 /** awsQuery form keys: `A.B` for structures, `A.member.N` for lists, `A=` for an empty list. */
-export function flattenQuery(value: unknown, shapeName: string, shapes: Shapes, prefix = ""): [string, string][] {
+export function flattenQuery(
+  value: unknown,
+  shapeName: string,
+  shapes: Shapes,
+  prefix = "",
+): [string, string][] {
   const shape = shapes[shapeName]!;
   if (shape.type === "structure") {
     const record = value as Record<string, unknown>;
     return Object.entries(shape.members ?? {})
       .filter(([name]) => record[name] !== undefined)
-      .flatMap(([name, ref]) => flattenQuery(record[name], ref.shape, shapes, prefix ? `${prefix}.${name}` : name));
+      .flatMap(([name, ref]) =>
+        flattenQuery(record[name], ref.shape, shapes, prefix ? `${prefix}.${name}` : name),
+      );
   }
   if (shape.type === "list") {
     const items = value as unknown[];
     if (items.length === 0) return [[prefix, ""]];
-    return items.flatMap((item, i) => flattenQuery(item, shape.member!.shape, shapes, `${prefix}.member.${i + 1}`));
+    return items.flatMap((item, i) =>
+      flattenQuery(item, shape.member!.shape, shapes, `${prefix}.member.${i + 1}`),
+    );
   }
   if (value instanceof Date) return [[prefix, value.toISOString()]];
   return [[prefix, String(value)]];

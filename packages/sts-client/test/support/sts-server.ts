@@ -17,6 +17,8 @@ export interface Reply {
   body?: string;
   /** Milliseconds to wait before answering. */
   delayMs?: number;
+  /** Drop the connection instead of answering. */
+  destroy?: boolean;
 }
 
 export type Handler = (request: ReceivedRequest, index: number) => Reply | Promise<Reply>;
@@ -39,11 +41,21 @@ export async function startStsServer(handler: Handler = () => ({ status: 500 }))
   const requests: ReceivedRequest[] = [];
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readAll(req);
-    const received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body, form: new URLSearchParams(body) };
+    const received = {
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: req.headers,
+      body,
+      form: new URLSearchParams(body),
+    };
     requests.push(received);
     const reply = await current(received, requests.length - 1);
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     if (res.destroyed) return;
+    if (reply.destroy) {
+      req.socket.destroy();
+      return;
+    }
     res.writeHead(reply.status ?? 200, { "content-type": "text/xml", ...reply.headers });
     res.end(reply.body ?? "");
   });

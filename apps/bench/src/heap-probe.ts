@@ -1,0 +1,64 @@
+/**
+ * Child-process probe for the heap suite, run as `node --expose-gc heap-probe.js <lanyard|sdk> <url> <calls>`.
+ * Prints one JSON line: bytes retained per constructed client, and retained by one client after
+ * `calls` GetCallerIdentity calls, both measured after full GCs against a baseline taken post-import.
+ */
+import { CREDENTIALS, REGION } from "./fixtures.js";
+
+const CLIENTS = 200;
+const CONCURRENCY = 16;
+
+interface Client {
+  call: () => Promise<unknown>;
+  close: () => Promise<unknown>;
+}
+
+type Factory = () => Client;
+
+async function factory(kind: string, url: string): Promise<Factory> {
+  const options = { region: REGION, endpoint: url, credentials: CREDENTIALS };
+  if (kind === "sdk") {
+    const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+    return () => {
+      const client = new STSClient(options);
+      return { call: () => client.send(new GetCallerIdentityCommand({})), close: async () => client.destroy() };
+    };
+  }
+  const { STSClient } = await import("@lanyard/sts-client");
+  return () => {
+    const client = new STSClient(options);
+    return { call: () => client.getCallerIdentity(), close: () => client.close() };
+  };
+}
+
+function settledHeap(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("run with --expose-gc");
+  for (let i = 0; i < 4; i++) gc();
+  return process.memoryUsage().heapUsed;
+}
+
+async function main(): Promise<void> {
+  const [kind = "lanyard", url = "", callsArg = "10000"] = process.argv.slice(2);
+  const make = await factory(kind, url);
+  // One client made and used first, so lazily loaded modules and caches are not charged to the clients.
+  const warm = make();
+  await warm.call();
+  const baseline = settledHeap();
+  const clients = Array.from({ length: CLIENTS }, make);
+  const perClient = (settledHeap() - baseline) / CLIENTS;
+  clients.length = 0;
+  const idle = settledHeap();
+  const calls = Number(callsArg);
+  let next = 0;
+  const worker = async () => {
+    while (next++ < calls) await warm.call();
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const afterCalls = settledHeap() - idle;
+  await warm.close();
+  console.log(JSON.stringify({ perClient, afterCalls, calls }));
+  process.exit(0);
+}
+
+void main();

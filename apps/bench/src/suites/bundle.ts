@@ -1,0 +1,138 @@
+import { gzipSync } from "node:zlib";
+import { type BuildOptions, build, type Metafile } from "esbuild";
+import { APP_DIR } from "../paths.js";
+import { errorMessage, type Row, type SuiteContext, type SuiteResult, withAdvantage } from "../suite.js";
+
+/** What a user ships for one AssumeRole call, as an entry module's source. */
+export const ENTRIES = {
+  lanyardAssumeRole: `
+import { STSClient } from "@lanyard/sts-client";
+import { FetchTransport } from "@lanyard/transport-fetch";
+export async function assume(credentials) {
+  const client = new STSClient({ region: "us-east-1", credentials, transport: new FetchTransport() });
+  return client.assumeRole({ RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "web" });
+}`,
+  sdkAssumeRole: `
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+export async function assume(credentials) {
+  const client = new STSClient({ region: "us-east-1", credentials });
+  return client.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "web" }));
+}`,
+  lanyardSignFetch: `
+import { sign } from "@lanyard/sigv4";
+export async function call(credentials, body) {
+  const request = sign(
+    { method: "POST", url: new URL("https://sts.amazonaws.com/"), headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+    { credentials, region: "us-east-1", service: "sts" },
+  );
+  return fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+}`,
+  aws4fetchSignFetch: `
+import { AwsClient } from "aws4fetch";
+export async function call(credentials, body) {
+  const client = new AwsClient({ ...credentials, region: "us-east-1", service: "sts" });
+  return client.fetch("https://sts.amazonaws.com/", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+}`,
+} as const;
+
+export type EntryName = keyof typeof ENTRIES;
+export type Target = "browser" | "worker";
+
+export interface BundleSize {
+  minified: number;
+  gzip: number;
+  /** Largest inputs by bytes in the output, for finding what to cut. */
+  topInputs: { path: string; bytes: number }[];
+}
+
+function targetOptions(target: Target): BuildOptions {
+  // The browser build takes the `browser` condition (xml-codec's DOMParser backend); the worker build
+  // is platform-neutral with only `worker`, so no browser global is assumed (fast-xml-parser backend).
+  return target === "browser"
+    ? { platform: "browser", conditions: ["browser"] }
+    : { platform: "neutral", conditions: ["worker"], mainFields: ["browser", "module", "main"] };
+}
+
+function topInputs(metafile: Metafile, count: number): { path: string; bytes: number }[] {
+  const output = Object.values(metafile.outputs)[0];
+  if (!output) return [];
+  return Object.entries(output.inputs)
+    .map(([path, info]) => ({
+      path: path.replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, ""),
+      bytes: info.bytesInOutput,
+    }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, count);
+}
+
+/** Bundles one entry with esbuild (minified, ESM, tree-shaken) and measures it raw and gzipped. */
+export async function bundleSize(entry: EntryName, target: Target): Promise<BundleSize> {
+  const result = await build({
+    stdin: { contents: ENTRIES[entry], resolveDir: APP_DIR, loader: "js", sourcefile: `${entry}.js` },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    ...targetOptions(target),
+  });
+  const code = result.outputFiles?.[0]?.contents ?? new Uint8Array();
+  return {
+    minified: code.byteLength,
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+    topInputs: result.metafile ? topInputs(result.metafile, 8) : [],
+  };
+}
+
+const CASES: { name: string; entry: EntryName; target: Target; reference?: string }[] = [
+  { name: "lanyard AssumeRole + fetch (browser)", entry: "lanyardAssumeRole", target: "browser" },
+  { name: "lanyard AssumeRole + fetch (worker)", entry: "lanyardAssumeRole", target: "worker" },
+  { name: "@aws-sdk/client-sts AssumeRole (browser)", entry: "sdkAssumeRole", target: "browser" },
+  { name: "lanyard sigv4 sign + fetch (browser)", entry: "lanyardSignFetch", target: "browser" },
+  {
+    name: "aws4fetch AwsClient.fetch (browser)",
+    entry: "aws4fetchSignFetch",
+    target: "browser",
+    reference: "lanyard sigv4 sign + fetch (browser)",
+  },
+];
+
+async function measureCase(
+  entry: EntryName,
+  target: Target,
+  name: string,
+): Promise<{ row: Row; note?: string }> {
+  try {
+    const size = await bundleSize(entry, target);
+    const top = size.topInputs.map((input) => `${input.path} ${input.bytes} B`).join(", ");
+    return {
+      row: { name, value: size.gzip, extra: { minifiedBytes: size.minified, gzipBytes: size.gzip } },
+      note: `${name} — biggest inputs: ${top}`,
+    };
+  } catch (error) {
+    return { row: { name, value: Number.NaN, error: errorMessage(error) } };
+  }
+}
+
+/** Browser and worker bundle sizes of an AssumeRole call, gzip bytes (deterministic). */
+export async function bundleSuite(context: SuiteContext): Promise<SuiteResult> {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  for (const { name, entry, target, reference } of CASES) {
+    context.log(`bundle: ${name}`);
+    const { row, note } = await measureCase(entry, target, name);
+    rows.push(reference ? { ...row, reference } : row);
+    if (note) notes.push(note);
+  }
+  const baseline = CASES[0]!.name;
+  return {
+    suite: "bundle",
+    unit: "bytes gzip",
+    lowerIsBetter: true,
+    baseline,
+    rows: withAdvantage(rows, baseline, true),
+    notes,
+  };
+}

@@ -1,0 +1,64 @@
+import type { SuiteName, SuiteResult } from "./suite.js";
+
+export interface TargetCheck {
+  label: string;
+  /** The measured figure, formatted; "n/a" when the suite did not run or a contender failed. */
+  actual: string;
+  /** Undefined when it could not be judged. */
+  met: boolean | undefined;
+}
+
+export const KB = 1024;
+
+type Results = Partial<Record<SuiteName, SuiteResult>>;
+
+function value(results: Results, suite: SuiteName, row: string): number | undefined {
+  const found = results[suite]?.rows.find((candidate) => candidate.name === row);
+  return found && Number.isFinite(found.value) ? found.value : undefined;
+}
+
+function ratioCheck(label: string, ratio: number | undefined, atLeast: number): TargetCheck {
+  if (ratio === undefined || !Number.isFinite(ratio)) return { label, actual: "n/a", met: undefined };
+  return { label, actual: `${ratio.toFixed(2)}×`, met: ratio >= atLeast };
+}
+
+function div(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined || b === 0 ? undefined : a / b;
+}
+
+function sizeCheck(label: string, bytes: number | undefined, maxKb: number): TargetCheck {
+  if (bytes === undefined) return { label, actual: "n/a", met: undefined };
+  return { label, actual: `${(bytes / KB).toFixed(1)} KB`, met: bytes <= maxKb * KB };
+}
+
+/** The issue's targets, judged against this run's figures (reported, never asserted on timings). */
+export function checkTargets(results: Results): TargetCheck[] {
+  const sign = (row: string) => value(results, "signing", row);
+  const e2e = (row: string) => value(results, "e2e", row);
+  const cold = (row: string) => value(results, "cold-start", row);
+  const heap = (row: string) => value(results, "heap", row);
+  const bundle = (row: string) => value(results, "bundle", row);
+  const lanyardSign = sign("lanyard sign (node:crypto)");
+  return [
+    ratioCheck("signing ≥ 2.5× @smithy/signature-v4", div(lanyardSign, sign("@smithy/signature-v4")), 2.5),
+    ratioCheck("signing ≥ 1.3× aws4", div(lanyardSign, sign("aws4")), 1.3),
+    ratioCheck("e2e c=64 ≥ 4× the SDK", div(e2e("lanyard undici c=64"), e2e("@aws-sdk/client-sts c=64")), 4),
+    ratioCheck(
+      "e2e c=64 ≥ 60% of raw undici Pool",
+      div(e2e("lanyard undici c=64"), e2e("raw undici Pool c=64")),
+      0.6,
+    ),
+    ratioCheck(
+      "import + first call ≤ 1/3 of the SDK's",
+      div(cold("@aws-sdk/client-sts import + first call"), cold("lanyard import + first call")),
+      3,
+    ),
+    sizeCheck("AssumeRole browser bundle ≤ 12 KB gzip", bundle("lanyard AssumeRole + fetch (browser)"), 12),
+    sizeCheck("AssumeRole worker bundle ≤ 30 KB gzip", bundle("lanyard AssumeRole + fetch (worker)"), 30),
+    ratioCheck(
+      "heap per client ≤ 1/5 of the SDK's",
+      div(heap("@aws-sdk/client-sts per client"), heap("lanyard per client")),
+      5,
+    ),
+  ];
+}

@@ -1,0 +1,56 @@
+import { join } from "node:path";
+import { StsEmulator } from "@lanyard/conformance";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactsDir } from "../src/harness/artifacts.js";
+import { hostPage, type PageHost } from "../src/harness/page-host.js";
+
+describe("a single-page app calling STS through the fetch transport in Chromium", () => {
+  let emulator: StsEmulator;
+  let host: PageHost;
+
+  beforeAll(async () => {
+    emulator = await StsEmulator.start({ http2: false });
+    host = await hostPage("spa", "Lanyard STS in the browser");
+  });
+
+  afterAll(async () => {
+    await host?.close();
+    await emulator?.close();
+  });
+
+  it("shows the assumed role and the caller identity from a cross-origin emulator", async () => {
+    const endpoint = emulator.endpoints.http1.toString();
+    // Another port is another origin: each signed POST needs a real CORS preflight to pass.
+    expect(new URL(endpoint).origin).not.toBe(host.origin);
+
+    const { page, state, consoleErrors } = await host.open(`?endpoint=${encodeURIComponent(endpoint)}`);
+    await page.screenshot({ path: join(artifactsDir(), "spa.png"), fullPage: true });
+    const text = (id: string) => page.textContent(`#${id}`);
+
+    expect(state, `${await page.textContent("#app")}\n${consoleErrors.join("\n")}`).toBe("done");
+    // The documented AssumeRoleWithWebIdentity example's output (examples-1.json).
+    expect(await text("web-identity-arn")).toBe(
+      "arn:aws:sts::123456789012:assumed-role/FederatedWebIdentityRole/app1",
+    );
+    expect(await text("web-identity-access-key-id")).toBe("AKIAIOSFODNN7EXAMPLE");
+    expect(await text("web-identity-expiration")).toBe("2014-10-24T23:00:23.000Z");
+    // $metadata reached the page: the emulator answers with a random UUID request id.
+    expect(await text("web-identity-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    // The documented GetCallerIdentity example's output.
+    expect(await text("caller-account")).toBe("123456789012");
+    expect(await text("caller-arn")).toBe("arn:aws:iam::123456789012:user/Alice");
+    expect(await text("caller-attempts")).toBe("1");
+  });
+
+  it("sends the web-identity call unsigned and the caller-identity call with a valid SigV4 signature", () => {
+    const seen = emulator.requests("browser-spa").map(({ action, signature, outcome }) => ({
+      action,
+      signature,
+      outcome,
+    }));
+    expect(seen).toEqual([
+      { action: "AssumeRoleWithWebIdentity", signature: "unsigned", outcome: 200 },
+      { action: "GetCallerIdentity", signature: "verified", outcome: 200 },
+    ]);
+  });
+});

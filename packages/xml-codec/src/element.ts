@@ -1,0 +1,31 @@
+/** One XML element, as produced by `parseXml` on every backend. */
+export interface XmlElement {
+  /** Local name: any namespace prefix is stripped. */
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  /** The element's own character data (text and CDATA), entities decoded, untrimmed. */
+  text: string;
+}
+
+/** Options shared by every `parseXml` backend. */
+export interface ParseXmlOptions {
+  /** Reject documents longer than this many UTF-16 code units. Default 1 MiB. */
+  maxBytes?: number;
+  /** Reject elements nested deeper than this (the root is depth 1). Default 64. */
+  maxDepth?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_DEPTH = 64;
+
+/** The first child named `name`, if any. */
+export function childNamed(element: XmlElement, name: string): XmlElement | undefined {
+  for (const child of element.children) if (child.name === name) return child;
+  return undefined;
+}
+
+/** Every child named `name`, in document order. */
+export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((child) => child.name === name);
+}

@@ -1,0 +1,53 @@
+import { XmlCodecError } from "./errors.js";
+
+// XML 1.0 §4.6: the only predefined entities.
+const PREDEFINED: Record<string, string> = {
+  lt: "<",
+  gt: ">",
+  amp: "&",
+  apos: "'",
+  quot: '"',
+};
+
+const REFERENCE = /&([^&;]*);|&/g;
+
+/** Decodes the five predefined entities and numeric character references; anything else is an error. */
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(REFERENCE, (match, body: string | undefined) => {
+    if (body === undefined) throw entityError(match);
+    const named = PREDEFINED[body];
+    if (named !== undefined) return named;
+    if (body.charCodeAt(0) === 35 /* # */) return fromCharRef(body, match);
+    throw entityError(match);
+  });
+}
+
+function fromCharRef(body: string, match: string): string {
+  const hex = body[1] === "x";
+  const digits = body.slice(hex ? 2 : 1);
+  if (!(hex ? /^[0-9a-fA-F]{1,6}$/ : /^[0-9]{1,7}$/).test(digits)) throw entityError(match);
+  const code = Number.parseInt(digits, hex ? 16 : 10);
+  if (!isXmlChar(code)) throw entityError(match);
+  return String.fromCodePoint(code);
+}
+
+// XML 1.0 §2.2 Char production.
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+function entityError(match: string): XmlCodecError {
+  const shown = match.length > 20 ? `${match.slice(0, 20)}…` : match;
+  return new XmlCodecError(
+    "entity",
+    `Unsupported entity reference "${shown}"; expected one of &lt; &gt; &amp; &apos; &quot; or a numeric character reference`,
+  );
+}

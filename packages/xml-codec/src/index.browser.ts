@@ -1,0 +1,2 @@
+export { parseXml } from "./parse-browser.js";
+export * from "./public.js";

@@ -1,0 +1,117 @@
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseXml } from "../src/index.browser.js";
+import { XmlCodecError } from "../src/index.js";
+
+const XHTML = "http://www.w3.org/1999/xhtml";
+
+interface FakeNode {
+  nodeType: number;
+  nodeValue: string | null;
+  localName: string;
+  namespaceURI: string | null;
+  textContent: string;
+  attributes: Array<{ name: string; localName: string; prefix: string | null; value: string }>;
+  firstChild: FakeNode | null;
+  nextSibling: FakeNode | null;
+}
+
+// A stand-in for the platform DOM with just the members the backend reads, so the
+// conversion rules run under Node; the real DOMParser is exercised in a browser.
+function el(name: string, attrs: Record<string, string>, ...children: Array<FakeNode | string>): FakeNode {
+  const [prefix, local] = name.includes(":") ? name.split(":") : [null, name];
+  const nodes = children.map((c) =>
+    typeof c === "string" ? ({ nodeType: c.startsWith("CDATA:") ? 4 : 3, nodeValue: c.replace(/^CDATA:/, "") } as FakeNode) : c,
+  );
+  nodes.forEach((n, i) => {
+    n.nextSibling = nodes[i + 1] ?? null;
+  });
+  return {
+    nodeType: 1,
+    nodeValue: null,
+    localName: local ?? name,
+    namespaceURI: prefix === null ? null : `urn:${prefix}`,
+    textContent: nodes.map((n) => n.nodeValue ?? n.textContent).join(""),
+    attributes: Object.entries(attrs).map(([k, value]) => {
+      const [p, l] = k.includes(":") ? k.split(":") : [null, k];
+      return { name: k, localName: l ?? k, prefix: p ?? null, value };
+    }),
+    firstChild: nodes[0] ?? null,
+    nextSibling: null,
+  };
+}
+
+function stubDom(root: FakeNode, errors: FakeNode[] = []): void {
+  vi.stubGlobal(
+    "DOMParser",
+    class {
+      parseFromString() {
+        return { documentElement: root, getElementsByTagName: () => errors };
+      }
+    },
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("DOMParser backend", () => {
+  it("builds the same element tree shape as the default backend", () => {
+    stubDom(
+      el("a:Root", { xmlns: "urn:d", "xmlns:a": "urn:a", id: "7" }, " ", el("b", {}, "x", "CDATA:<y>"), el("c", {})),
+    );
+    expect(parseXml("<a:Root/>")).toEqual({
+      name: "Root",
+      attributes: { id: "7" },
+      children: [
+        { name: "b", attributes: {}, children: [], text: "x<y>" },
+        { name: "c", attributes: {}, children: [], text: "" },
+      ],
+      text: " ",
+    });
+  });
+
+  it("turns the platform's parsererror element into a malformed error", () => {
+    const error = el("parsererror", {}, "error on line 1");
+    error.namespaceURI = XHTML;
+    stubDom(el("r", {}), [error]);
+    expect(() => parseXml("<r>")).toThrow(XmlCodecError);
+  });
+
+  it("ignores a document's own parsererror element in another namespace", () => {
+    const own = el("parsererror", {}, "data");
+    stubDom(el("r", {}, own), [own]);
+    expect(parseXml("<r/>").children[0]?.name).toBe("parsererror");
+  });
+
+  it("refuses DOCTYPE before the platform parser sees it", () => {
+    const parse = vi.fn();
+    vi.stubGlobal("DOMParser", class { parseFromString = parse });
+    expect(() => parseXml('<!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>')).toThrow(/DOCTYPE/);
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it("enforces maxDepth and maxBytes", () => {
+    stubDom(el("a", {}, el("b", {}, el("c", {}))));
+    expect(() => parseXml("<a/>", { maxDepth: 2 })).toThrow(/maxDepth/);
+    expect(() => parseXml("<a>xxxxxxxx</a>", { maxBytes: 8 })).toThrow(/maxBytes/);
+  });
+});
+
+describe("browser bundle", () => {
+  it("does not include fast-xml-parser and stays small", async () => {
+    const result = await build({
+      entryPoints: [new URL("../src/index.browser.ts", import.meta.url).pathname],
+      bundle: true,
+      minify: true,
+      write: false,
+      format: "esm",
+      platform: "browser",
+    });
+    const code = result.outputFiles[0]?.text ?? "";
+    expect(code).not.toMatch(/XMLParser|fast-xml-parser/);
+    expect(gzipSync(code).length).toBeLessThan(4 * 1024);
+  });
+});
