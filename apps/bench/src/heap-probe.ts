@@ -21,7 +21,10 @@ async function factory(kind: string, url: string): Promise<Factory> {
     const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
     return () => {
       const client = new STSClient(options);
-      return { call: () => client.send(new GetCallerIdentityCommand({})), close: async () => client.destroy() };
+      return {
+        call: () => client.send(new GetCallerIdentityCommand({})),
+        close: async () => client.destroy(),
+      };
     };
   }
   const { STSClient } = await import("@lanyard/sts-client");

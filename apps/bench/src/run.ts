@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { FULL_TIMING, QUICK_TIMING } from "./measure.js";
 import { RESULTS_DIR } from "./paths.js";
 import { errorMessage, SUITE_NAMES, type SuiteContext, type SuiteName, type SuiteResult } from "./suite.js";
+
+export { parseSuites } from "./suite.js";
+
 import { bundleSuite } from "./suites/bundle.js";
 import { coldStartSuite } from "./suites/cold-start.js";
 import { e2eSuite } from "./suites/e2e.js";
@@ -38,21 +41,6 @@ export interface BenchReport {
   quick: boolean;
   results: Partial<Record<SuiteName, SuiteResult>>;
   targets: TargetCheck[];
-}
-
-export function parseSuites(list: string): SuiteName[] {
-  const names = list
-    .split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
-  for (const name of names) {
-    if (!(SUITE_NAMES as readonly string[]).includes(name)) {
-      throw new Error(
-        `unknown suite "${name}"; expected a comma-separated list of ${SUITE_NAMES.join(", ")}`,
-      );
-    }
-  }
-  return names as SuiteName[];
 }
 
 /** Runs the selected suites one after another (never in parallel: they would compete for the CPU). */

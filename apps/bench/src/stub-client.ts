@@ -16,7 +16,11 @@ function stubScript(): string {
 
 /** Forks the stub server (its own process and event loop) and waits for its ports. */
 export function startStub(): Promise<RunningStub> {
-  const child: ChildProcess = fork(stubScript(), [], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  // execArgv is not inherited: a parent run with --input-type, --cpu-prof or --expose-gc must not pass them on.
+  const child: ChildProcess = fork(stubScript(), [], {
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    execArgv: [],
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`stub server exited early with code ${code}`)));

@@ -3,6 +3,21 @@ import type { MeasureOptions } from "./measure.js";
 export const SUITE_NAMES = ["signing", "parse", "endpoints", "e2e", "cold-start", "bundle", "heap"] as const;
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
+export function parseSuites(list: string): SuiteName[] {
+  const names = list
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(SUITE_NAMES as readonly string[]).includes(name)) {
+      throw new Error(
+        `unknown suite "${name}"; expected a comma-separated list of ${SUITE_NAMES.join(", ")}`,
+      );
+    }
+  }
+  return names as SuiteName[];
+}
+
 export interface SuiteContext {
   quick: boolean;
   timing: MeasureOptions;

@@ -1,14 +1,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   arethetypeswrong,
   isAllowedInTarball,
   listPackages,
   type PackResult,
   packPackage,
+  requireFromCommonJs,
 } from "../src/harness/pack.js";
+
+// require(esm) is on by default from Node 20.19 (and 22.12); older versions need a flag.
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+const REQUIRE_ESM = major > 22 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19);
 
 const destination = mkdtempSync(join(tmpdir(), "lanyard-pack-"));
 afterAll(() => rmSync(destination, { recursive: true, force: true }));
@@ -40,29 +45,42 @@ describe("isAllowedInTarball", () => {
   });
 });
 
-for (const pkg of listPackages()) {
-  describe(`${pkg.name} as published`, () => {
-    if (!pkg.built) {
-      // The root `npm test` builds every package first; a package run alone may not be built yet.
-      it.todo(`packs cleanly (build ${pkg.dir}/dist first)`);
-      return;
-    }
-    let packed: PackResult;
-    beforeAll(async () => {
-      packed = await packPackage(pkg.dir, destination);
-    });
+// Packing is cheap; attw loads TypeScript per run, so the packages are checked concurrently
+// (vitest caps it at maxConcurrency) and each tarball is made once, on first use.
+describe.concurrent("every package under packages/ as published", () => {
+  for (const pkg of listPackages()) {
+    describe(pkg.name, () => {
+      if (!pkg.built) {
+        // The root `npm test` builds every package first; a package run alone may not be built yet.
+        it.todo(`packs cleanly (build ${pkg.dir}/dist first)`);
+        return;
+      }
+      let packing: Promise<PackResult> | undefined;
+      const packed = () => {
+        packing ??= packPackage(pkg.dir, destination);
+        return packing;
+      };
 
-    it("packs only package.json, README.md, LICENSE, CHANGELOG.md, dist/** and src/**", () => {
-      expect(packed.files.filter((path) => !isAllowedInTarball(path))).toEqual([]);
-      expect(packed.files).toContain("package.json");
-      expect(packed.files).toContain("README.md");
-      expect(packed.files).toContain("LICENSE");
-      expect(packed.files.some((path) => path.startsWith("dist/") && path.endsWith(".d.ts"))).toBe(true);
-    });
+      it("packs only package.json, README.md, LICENSE, CHANGELOG.md, dist/** and src/**", async ({
+        expect,
+      }) => {
+        const { files } = await packed();
+        expect(files.filter((path) => !isAllowedInTarball(path))).toEqual([]);
+        expect(files).toContain("package.json");
+        expect(files).toContain("README.md");
+        expect(files).toContain("LICENSE");
+        expect(files.some((path) => path.startsWith("dist/") && path.endsWith(".d.ts"))).toBe(true);
+      });
 
-    it("has correct types for ESM consumers (attw --profile esm-only)", async () => {
-      const outcome = await arethetypeswrong(packed.tarball, "esm-only");
-      expect(outcome.ok, outcome.output).toBe(true);
+      it.skipIf(!REQUIRE_ESM)("loads with require() from CommonJS (Node >= 20.19)", async ({ expect }) => {
+        const outcome = await requireFromCommonJs(pkg);
+        expect(outcome.ok, outcome.output).toBe(true);
+      });
+
+      it("has correct types for ESM consumers (attw --profile esm-only)", async ({ expect }) => {
+        const outcome = await arethetypeswrong((await packed()).tarball, "esm-only");
+        expect(outcome.ok, outcome.output).toBe(true);
+      });
     });
-  });
-}
+  }
+});

@@ -165,6 +165,19 @@ describe("StsEmulator", () => {
     expect(res.headers.get("access-control-expose-headers")).toBe("x-amzn-requestid, date");
   });
 
+  it("answers a signed GET with the parameters in the query string, with CORS headers on the answer", async () => {
+    const url = new URL(`${emulator.endpoints.http1.href}?${CALLER}`);
+    const get = sign(
+      { method: "GET", url, headers: { host: url.host } },
+      { credentials: { ...TEST_CREDENTIALS }, region: "us-east-1", service: "sts", date: new Date(NOW) },
+    );
+    const { host: _, ...headers } = get.headers;
+    const res = await fetch(url, { headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await res.text()).toContain("<Arn>arn:aws:iam::123456789012:user/Alice</Arn>");
+  });
+
   it("plays a programmed throttle once, then answers, recording each attempt", async () => {
     emulator.program("throttle-case", { faults: ["throttle"] });
     const first = await send(signed(CALLER, { token: "throttle-case" }));

@@ -1,5 +1,6 @@
+import { type ServiceModel, serialize } from "@lanyard/query-protocol";
 import { describe, expect, it } from "vitest";
-import { stsExamples } from "../src/model.js";
+import { stsExamples, stsModel } from "../src/model.js";
 import { allCases } from "../src/replay/cases.js";
 import { expectedForm, formDifferences } from "../src/replay/expected-form.js";
 
@@ -63,5 +64,14 @@ describe("allCases", () => {
       9, 4, 12, 2, 5,
     ]);
     expect(new Set(cases.map((c) => c.operation)).size).toBe(11);
+  });
+});
+
+describe("expectedForm against @lanyard/query-protocol", () => {
+  it("agrees with serialize() for every case's input", () => {
+    for (const c of allCases()) {
+      const body = serialize(c.operation, c.input, stsModel() as unknown as ServiceModel);
+      expect(formDifferences(expectedForm(c.operation, c.input), pairs(body)), c.id).toEqual([]);
+    }
   });
 });

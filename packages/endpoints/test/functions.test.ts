@@ -115,13 +115,25 @@ describe("aws.partition", () => {
 
 describe("bundled partitions", () => {
   it("hold every region and output of the vendored partitions.json", () => {
-    const source = JSON.parse(readFileSync(new URL("./vectors/partitions.json", import.meta.url), "utf8")) as {
+    const source = JSON.parse(
+      readFileSync(new URL("./vectors/partitions.json", import.meta.url), "utf8"),
+    ) as {
       partitions: { id: string; regionRegex: string; regions: object; outputs: object }[];
     };
     expect(
-      partitions.partitions.map(({ id, regionRegex, regions, outputs }) => [id, regionRegex, Object.keys(regions), outputs]),
+      partitions.partitions.map(({ id, regionRegex, regions, outputs }) => [
+        id,
+        regionRegex,
+        Object.keys(regions),
+        outputs,
+      ]),
     ).toEqual(
-      source.partitions.map(({ id, regionRegex, regions, outputs }) => [id, regionRegex, Object.keys(regions), outputs]),
+      source.partitions.map(({ id, regionRegex, regions, outputs }) => [
+        id,
+        regionRegex,
+        Object.keys(regions),
+        outputs,
+      ]),
     );
   });
 });

@@ -16,3 +16,7 @@ export class QueryProtocolError extends Error {
     this.code = code;
   }
 }
+
+export function invalidInput(path: string, detail: string): QueryProtocolError {
+  return new QueryProtocolError("invalid-input", `Cannot serialize ${path}: ${detail}`);
+}

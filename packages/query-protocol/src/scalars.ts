@@ -1,15 +1,11 @@
 import { bytesToBase64, type Shape } from "@lanyard/xml-codec";
-import { QueryProtocolError } from "./errors.js";
-
-function invalid(path: string, detail: string): QueryProtocolError {
-  return new QueryProtocolError("invalid-input", `Cannot serialize ${path}: ${detail}`);
-}
+import { invalidInput } from "./errors.js";
 
 /** Formats one scalar the way botocore's `QuerySerializer` does. */
 export function formatScalar(value: unknown, shape: Shape, path: string): string {
   switch (shape.type) {
     case "boolean":
-      if (typeof value !== "boolean") throw invalid(path, `expected a boolean, got ${typeof value}`);
+      if (typeof value !== "boolean") throw invalidInput(path, `expected a boolean, got ${typeof value}`);
       return value ? "true" : "false";
     case "integer":
     case "long":
@@ -26,7 +22,7 @@ export function formatScalar(value: unknown, shape: Shape, path: string): string
     case "blob":
       return formatBlob(value, path);
     default:
-      if (typeof value !== "string") throw invalid(path, `expected a string, got ${typeof value}`);
+      if (typeof value !== "string") throw invalidInput(path, `expected a string, got ${typeof value}`);
       return value;
   }
 }
@@ -34,7 +30,7 @@ export function formatScalar(value: unknown, shape: Shape, path: string): string
 function formatInteger(value: unknown, path: string): string {
   if (typeof value === "bigint") return value.toString();
   if (typeof value !== "number" || !Number.isInteger(value)) {
-    throw invalid(path, `expected an integer, got ${String(value)}`);
+    throw invalidInput(path, `expected an integer, got ${String(value)}`);
   }
   return String(value);
 }
@@ -43,7 +39,7 @@ function formatInteger(value: unknown, path: string): string {
 // strings are accepted as input because JSON test data cannot hold the numbers.
 function formatFloat(value: unknown, path: string): string {
   if (value === "NaN" || value === "Infinity" || value === "-Infinity") return value;
-  if (typeof value !== "number") throw invalid(path, `expected a number, got ${typeof value}`);
+  if (typeof value !== "number") throw invalidInput(path, `expected a number, got ${typeof value}`);
   if (Number.isNaN(value)) return "NaN";
   if (value === Number.POSITIVE_INFINITY) return "Infinity";
   if (value === Number.NEGATIVE_INFINITY) return "-Infinity";
@@ -65,7 +61,7 @@ function toDate(value: unknown, path: string): Date {
   else if (typeof value === "number") date = new Date(value * 1000);
   else if (typeof value === "string") date = new Date(value);
   if (date === undefined || Number.isNaN(date.getTime())) {
-    throw invalid(path, `expected a Date, epoch seconds or an ISO 8601 string, got ${String(value)}`);
+    throw invalidInput(path, `expected a Date, epoch seconds or an ISO 8601 string, got ${String(value)}`);
   }
   return date;
 }
@@ -73,5 +69,5 @@ function toDate(value: unknown, path: string): Date {
 function formatBlob(value: unknown, path: string): string {
   if (value instanceof Uint8Array) return bytesToBase64(value);
   if (typeof value === "string") return bytesToBase64(new TextEncoder().encode(value));
-  throw invalid(path, `expected a Uint8Array or a string, got ${typeof value}`);
+  throw invalidInput(path, `expected a Uint8Array or a string, got ${typeof value}`);
 }

@@ -1,6 +1,6 @@
 import type { ListShape, MapShape, Shape, ShapeMap, StructureShape } from "@lanyard/xml-codec";
 import { percentEncode } from "./encode.js";
-import { QueryProtocolError } from "./errors.js";
+import { invalidInput } from "./errors.js";
 import { findOperation, type ServiceModel } from "./model.js";
 import { formatScalar } from "./scalars.js";
 
@@ -36,7 +36,7 @@ export function serialize(
   if (operation.input !== undefined) {
     const shape = shapeOf(operation.input.shape, ctx.shapes, operationName);
     if (shape.type !== "structure") {
-      throw invalid(operationName, `the input shape must be a structure, got ${shape.type}`);
+      throw invalidInput(operationName, `the input shape must be a structure, got ${shape.type}`);
     }
     writeStructure(input ?? {}, shape, "", ctx, operationName);
   }
@@ -76,7 +76,7 @@ function writeStructure(
 }
 
 function writeList(value: unknown, shape: ListShape, prefix: string, ctx: Context, path: string) {
-  if (!Array.isArray(value)) throw invalid(path, `expected an array, got ${typeof value}`);
+  if (!Array.isArray(value)) throw invalidInput(path, `expected an array, got ${typeof value}`);
   // An empty list is sent as the bare key so the service can tell it from an absent one.
   if (value.length === 0) {
     ctx.pairs.push([prefix, ""]);
@@ -110,13 +110,13 @@ function writeMap(
 
 function shapeOf(name: string, shapes: ShapeMap, path: string): Shape {
   const shape = Object.hasOwn(shapes, name) ? shapes[name] : undefined;
-  if (shape === undefined) throw invalid(path, `the model has no shape named "${name}"`);
+  if (shape === undefined) throw invalidInput(path, `the model has no shape named "${name}"`);
   return shape;
 }
 
 function asRecord(value: unknown, path: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw invalid(path, `expected an object, got ${Array.isArray(value) ? "array" : typeof value}`);
+    throw invalidInput(path, `expected an object, got ${Array.isArray(value) ? "array" : typeof value}`);
   }
   return value as Record<string, unknown>;
 }
@@ -129,10 +129,6 @@ function encode(text: string, key: string): string {
   try {
     return percentEncode(text);
   } catch {
-    throw invalid(key, "the value contains an unpaired UTF-16 surrogate");
+    throw invalidInput(key, "the value contains an unpaired UTF-16 surrogate");
   }
-}
-
-export function invalid(path: string, detail: string): QueryProtocolError {
-  return new QueryProtocolError("invalid-input", `Cannot serialize ${path}: ${detail}`);
 }

@@ -2,6 +2,8 @@ export interface GenerateOptions {
   serviceName: string;
   clientClass: string;
   baseClientClass: string;
+  /** Module (relative to src/generated/) exporting baseClientClass; default ../base-client.js. */
+  baseClientModule?: string;
   serviceErrorClass: string;
   docsUrl: (operation: string) => string;
   summaries?: Record<string, string>;

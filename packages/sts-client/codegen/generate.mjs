@@ -243,7 +243,8 @@ function generateClient(model, options) {
   }
   const head = [
     HEADER,
-    `import { ${options.baseClientClass}, type CallOptions } from "../base-client.js";`,
+    'import type { CallOptions } from "../base-client.js";',
+    `import { ${options.baseClientClass} } from "${options.baseClientModule ?? "../base-client.js"}";`,
     'import type { WithMetadata } from "../metadata.js";',
     'import * as operations from "./operations.generated.js";',
     `import type { ${[...typeNames].join(", ")} } from "./types.generated.js";`,
@@ -272,7 +273,7 @@ function generateRuleSet(ruleSet) {
 
 /**
  * @param {object} model botocore service model
- * @param {{ serviceName: string; clientClass: string; baseClientClass: string; serviceErrorClass: string;
+ * @param {{ serviceName: string; clientClass: string; baseClientClass: string; baseClientModule?: string; serviceErrorClass: string;
  *   docsUrl: (operation: string) => string; summaries?: Record<string, string>; ruleSet?: object }} options
  * @returns {Record<string, string>} file name (relative to src/generated) → contents
  */

@@ -10,7 +10,10 @@ export const stsModel = () => readJson("service-2.json");
 export const stsOptions = () => ({
   serviceName: "STS",
   clientClass: "STSClient",
-  baseClientClass: "STSBaseClient",
+  // The presigning helpers sit between the pipeline and the generated methods, so a bundle
+  // that uses STSBaseClient alone does not carry the presigner.
+  baseClientClass: "STSPresigningClient",
+  baseClientModule: "../presigning-client.js",
   serviceErrorClass: "STSServiceError",
   docsUrl: (operation) => `https://docs.aws.amazon.com/STS/latest/APIReference/API_${operation}.html`,
   ruleSet: readJson("endpoint-rule-set-1.json"),

@@ -22,12 +22,6 @@ import { STSClientError } from "./errors.js";
 import type { ResponseMetadata, WithMetadata } from "./metadata.js";
 import type { Operation } from "./model.js";
 import { type Parsed, parse } from "./parse.js";
-import {
-  type EksTokenOptions,
-  getEksToken,
-  type PresignOptions,
-  presignGetCallerIdentity,
-} from "./presign.js";
 import { answerFromStub } from "./stub.js";
 import { userAgent } from "./user-agent.js";
 import { validate } from "./validate.js";
@@ -40,6 +34,21 @@ export interface CallOptions {
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError({ cause: signal.reason });
+}
+
+/**
+ * Settles with `work`, or rejects with an AbortError as soon as the signal aborts: a slow
+ * credential source (IMDS, a credential process) must not hold an aborted call.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return work;
+  throwIfAborted(signal);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new AbortError({ cause: signal.reason }));
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener("abort", onAbort!));
 }
 
 function isCredentials(value: unknown): value is AwsCredentials {
@@ -82,9 +91,8 @@ export class STSBaseClient {
     validate(operation, input);
     if (this.config.stubResponses) return answerFromStub(operation, input, this.config.stubResponses);
     const body = serialize(operation.name, input as Record<string, unknown>, operation.model);
-    const endpoint = await this.resolveEndpoint();
-    const credentials = operation.noAuth ? undefined : await this.resolveCredentials();
-    throwIfAborted(signal);
+    const endpoint = await untilAborted(this.resolveEndpoint(), signal);
+    const credentials = operation.noAuth ? undefined : await untilAborted(this.resolveCredentials(), signal);
     const request = buildRequest(endpoint, body);
     const outcome = await retry(
       this.#strategy,
@@ -184,16 +192,6 @@ export class STSBaseClient {
       );
     }
     return this.#credentials();
-  }
-
-  /** A presigned GetCallerIdentity URL (see `presignGetCallerIdentity`). */
-  presignGetCallerIdentity(options?: PresignOptions): Promise<URL> {
-    return presignGetCallerIdentity(this, options);
-  }
-
-  /** An EKS bearer token, `k8s-aws-v1.…` (see `getEksToken`). */
-  getEksToken(options: EksTokenOptions): Promise<string> {
-    return getEksToken(this, options);
   }
 
   /** The configuration with credentials left out, for logs and `JSON.stringify`. */

@@ -16,6 +16,7 @@ export {
   type PresignOptions,
   presignGetCallerIdentity,
 } from "./presign.js";
+export { STSPresigningClient } from "./presigning-client.js";
 export { isSTSServiceError, type ServiceErrorInit, STSServiceError } from "./service-error.js";
 export type { StubResponse, StubResponses } from "./stub.js";
 export { validate, validationIssues } from "./validate.js";

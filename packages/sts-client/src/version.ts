@@ -1,2 +1,1 @@
-/** This package's version, sent in the user agent. Kept equal to package.json by a test. */
-export const VERSION = "0.0.0";
+export { VERSION } from "./generated/version.generated.js";

@@ -49,6 +49,26 @@ describe("configuration", () => {
     expect(staticSettings({ stsRegionalEndpoints: "regional" }, env).useGlobalEndpoint).toBe(false);
   });
 
+  it("falls back to the region of the shared config file on Node", async () => {
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = await mkdtemp(join(tmpdir(), "sts-config-"));
+    const saved = { ...process.env };
+    try {
+      await writeFile(join(dir, "config"), "[default]\nregion = eu-north-1\n");
+      delete process.env.AWS_REGION;
+      delete process.env.AWS_DEFAULT_REGION;
+      delete process.env.AWS_PROFILE;
+      process.env.AWS_CONFIG_FILE = join(dir, "config");
+      const endpoint = await endpointOf({});
+      expect(endpoint.url.href).toBe("https://sts.eu-north-1.amazonaws.com/");
+    } finally {
+      process.env = saved;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("explains a missing region", async () => {
     const saved = { ...process.env };
     delete process.env.AWS_REGION;

@@ -122,6 +122,15 @@ describe("pipeline", () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it("does not wait for a slow credential provider once the signal aborts", async () => {
+    const slow = testClient(server.url, { credentials: () => new Promise(() => {}) });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = await slow.getCallerIdentity({}, { signal: controller.signal }).catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe("aborted");
+    await slow.close();
+  });
+
   it("abandons a call in flight when its signal aborts", async () => {
     server.setHandler(() => ({ delayMs: 2_000, body: successXml("GetCallerIdentity", IDENTITY) }));
     const controller = new AbortController();

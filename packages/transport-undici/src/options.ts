@@ -22,7 +22,7 @@ export interface UndiciTransportOptions extends TransportTimeouts {
   connections?: number;
   /** Requests pipelined on one connection. Default 1 (off): a stalled response cannot block others. */
   pipelining?: number;
-  /** How long an idle connection stays open for reuse. Default 4 000 ms (undici's default). */
+  /** The longest an idle connection stays open for reuse (a shorter server hint wins). Default 4 000 ms. */
   keepAliveTimeoutMs?: number;
   /**
    * Proxy for every request: a URL (`http://proxy:3128`), `"env"` to honour
@@ -56,10 +56,13 @@ export function resolveTimeouts(options: TransportTimeouts): ResolvedOptions {
  */
 export function createDispatcher(options: UndiciTransportOptions, timeouts: ResolvedOptions): Dispatcher {
   const tls = { ...options.tls, timeout: timeouts.connectTimeoutMs };
+  const keepAlive = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
   const agentOptions = {
     connections: options.connections ?? DEFAULT_CONNECTIONS,
     pipelining: options.pipelining ?? 1,
-    keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    keepAliveTimeout: keepAlive,
+    // undici otherwise prefers a server's `Keep-Alive: timeout=` hint; ours is the upper bound.
+    keepAliveMaxTimeout: keepAlive,
     connect: tls,
   };
   const proxy = options.proxy ?? false;

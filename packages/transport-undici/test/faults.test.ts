@@ -9,7 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const get = (path: string) => ({ method: "GET", url: new URL(path, server.url), headers: {} });
+const get = (path: string, base: URL = server.url) => ({
+  method: "GET",
+  url: new URL(path, base),
+  headers: {},
+});
 
 async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -52,12 +56,14 @@ describe("UndiciTransport faults", () => {
   });
 
   it("counts time queued for a connection toward requestTimeoutMs", async () => {
-    const transport = new UndiciTransport({ connections: 1, requestTimeoutMs: 150 });
+    const transport = new UndiciTransport({ connections: 1, requestTimeoutMs: 300 });
     try {
       const blocker = transport.send(get("/hang")).catch((error: unknown) => error);
       const started = Date.now();
-      await expect(transport.send(get("/empty"))).rejects.toMatchObject({ code: "timeout" });
-      expect(Date.now() - started).toBeLessThan(1_000);
+      // Unqueued, this answer takes ~100 ms of the 300 ms allowed; only time spent queued behind
+      // the hanging request can make it time out.
+      await expect(transport.send(get("/drip?chunks=2&ms=100"))).rejects.toMatchObject({ code: "timeout" });
+      expect(Date.now() - started).toBeLessThan(1_500);
       await blocker;
     } finally {
       await transport.close();
@@ -78,6 +84,19 @@ describe("UndiciTransport faults", () => {
       }
       expect(own.acceptedConnections()).toBeLessThanOrEqual(20);
       await transport.close();
+      await eventually(() => expect(own.openConnections()).toBe(0));
+    } finally {
+      await transport.close();
+      await own.close();
+    }
+  });
+
+  it("closes a connection idle for keepAliveTimeoutMs", async () => {
+    const own = await startLoopbackServer();
+    const transport = new UndiciTransport({ keepAliveTimeoutMs: 50 });
+    try {
+      expect((await transport.send(get("/empty", own.url))).status).toBe(204);
+      expect(own.openConnections()).toBe(1);
       await eventually(() => expect(own.openConnections()).toBe(0));
     } finally {
       await transport.close();

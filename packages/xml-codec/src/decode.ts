@@ -131,6 +131,16 @@ function decodeMapEntries(
 
 /** Decodes character data by scalar type; exported so attributes and headers can share it. */
 export function decodeScalar(text: string, shape: Shape, path: string): unknown {
+  if (shape.sensitive !== true) return decodeScalarText(text, shape, path);
+  try {
+    return decodeScalarText(text, shape, path);
+  } catch {
+    // A model marks secrets `sensitive`; their text never goes into an error message.
+    throw new XmlCodecError("invalid-value", `Expected a valid ${shape.type} (value redacted)`, path);
+  }
+}
+
+function decodeScalarText(text: string, shape: Shape, path: string): unknown {
   switch (shape.type) {
     case "integer":
     case "long":

@@ -22,7 +22,9 @@ interface FakeNode {
 function el(name: string, attrs: Record<string, string>, ...children: Array<FakeNode | string>): FakeNode {
   const [prefix, local] = name.includes(":") ? name.split(":") : [null, name];
   const nodes = children.map((c) =>
-    typeof c === "string" ? ({ nodeType: c.startsWith("CDATA:") ? 4 : 3, nodeValue: c.replace(/^CDATA:/, "") } as FakeNode) : c,
+    typeof c === "string"
+      ? ({ nodeType: c.startsWith("CDATA:") ? 4 : 3, nodeValue: c.replace(/^CDATA:/, "") } as FakeNode)
+      : c,
   );
   nodes.forEach((n, i) => {
     n.nextSibling = nodes[i + 1] ?? null;
@@ -60,7 +62,13 @@ afterEach(() => {
 describe("DOMParser backend", () => {
   it("builds the same element tree shape as the default backend", () => {
     stubDom(
-      el("a:Root", { xmlns: "urn:d", "xmlns:a": "urn:a", id: "7" }, " ", el("b", {}, "x", "CDATA:<y>"), el("c", {})),
+      el(
+        "a:Root",
+        { xmlns: "urn:d", "xmlns:a": "urn:a", id: "7" },
+        " ",
+        el("b", {}, "x", "CDATA:<y>"),
+        el("c", {}),
+      ),
     );
     expect(parseXml("<a:Root/>")).toEqual({
       name: "Root",
@@ -88,7 +96,12 @@ describe("DOMParser backend", () => {
 
   it("refuses DOCTYPE before the platform parser sees it", () => {
     const parse = vi.fn();
-    vi.stubGlobal("DOMParser", class { parseFromString = parse });
+    vi.stubGlobal(
+      "DOMParser",
+      class {
+        parseFromString = parse;
+      },
+    );
     expect(() => parseXml('<!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>')).toThrow(/DOCTYPE/);
     expect(parse).not.toHaveBeenCalled();
   });

@@ -131,7 +131,11 @@ describe("decodeShape", () => {
     ["<Out><On>yes</On></Out>", "Out.On", '"true" or "false"'],
     ["<Out><When>2019-13-45</When></Out>", "Out.When", "ISO 8601"],
     ["<Out><Data>a*b=</Data></Out>", "Out.Data", "base64"],
-    ["<Out><Tags><member><Key>a</Key></member><member><Value/></member></Tags><Count>x</Count></Out>", "Out.Count", "an integer"],
+    [
+      "<Out><Tags><member><Key>a</Key></member><member><Value/></member></Tags><Count>x</Count></Out>",
+      "Out.Count",
+      "an integer",
+    ],
     ["<Out><Custom><entry><K>n</K><V>q</V></entry></Custom></Out>", 'Out.Custom["n"]', "an integer"],
   ])("reports a malformed value in %s with its path", (xml, path, expected) => {
     const error = failure(xml);
@@ -154,5 +158,21 @@ describe("decodeShape", () => {
 
   it("reports a shape the model does not define", () => {
     expect(() => decodeShape(parseXml("<a/>"), "Missing", shapes)).toThrow(XmlCodecError);
+  });
+});
+
+describe("decodeShape with sensitive shapes", () => {
+  it("keeps the text of a sensitive shape out of the error message", () => {
+    const secretShapes: ShapeMap = {
+      S: { type: "structure", members: { Pin: { shape: "Pin" } } },
+      Pin: { type: "integer", sensitive: true },
+    };
+    try {
+      decodeShape(parseXml("<S><Pin>hunter2</Pin></S>"), "S", secretShapes);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as XmlCodecError).message).not.toContain("hunter2");
+      expect((error as XmlCodecError).path).toBe("S.Pin");
+    }
   });
 });

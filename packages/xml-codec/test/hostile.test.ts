@@ -42,10 +42,40 @@ function parseAndDecode(text: string): void {
   }
 }
 
-const xmlish = fc.array(
-  fc.constantFrom("<", ">", "/", "&", ";", "#", "x", "a", "=", '"', "'", "<![CDATA[", "]]>", "<!--", "-->", "<?", "?>", "&amp;", "&#x", ":", " ", "\n", "__proto__", "constructor", "<!DOCTYPE", "\u0000", "\uD800"),
-  { maxLength: 60 },
-).map((parts) => parts.join(""));
+const xmlish = fc
+  .array(
+    fc.constantFrom(
+      "<",
+      ">",
+      "/",
+      "&",
+      ";",
+      "#",
+      "x",
+      "a",
+      "=",
+      '"',
+      "'",
+      "<![CDATA[",
+      "]]>",
+      "<!--",
+      "-->",
+      "<?",
+      "?>",
+      "&amp;",
+      "&#x",
+      ":",
+      " ",
+      "\n",
+      "__proto__",
+      "constructor",
+      "<!DOCTYPE",
+      "\u0000",
+      "\uD800",
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(""));
 
 const mutated = fc
   .tuple(fc.nat(SAMPLE.length), fc.nat(40), fc.string({ maxLength: 8, unit: "binary" }))

@@ -37,7 +37,9 @@ describe("parseXml", () => {
   });
 
   it("strips namespace prefixes from element names", () => {
-    const root = parseXml('<s:Envelope xmlns:s="urn:s"><s:Body><x:Item xmlns:x="urn:x"/></s:Body></s:Envelope>');
+    const root = parseXml(
+      '<s:Envelope xmlns:s="urn:s"><s:Body><x:Item xmlns:x="urn:x"/></s:Body></s:Envelope>',
+    );
     expect(root.children[0]?.children[0]?.name).toBe("Item");
   });
 

@@ -12,6 +12,14 @@ export async function assume(credentials) {
   const client = new STSClient({ region: "us-east-1", credentials, transport: new FetchTransport() });
   return client.assumeRole({ RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "web" });
 }`,
+  lanyardAssumeRoleModular: `
+import { AssumeRoleOperation, STSBaseClient } from "@lanyard/sts-client";
+import { FetchTransport } from "@lanyard/transport-fetch";
+export async function assume(credentials) {
+  const client = new STSBaseClient({ region: "us-east-1", credentials, transport: new FetchTransport() });
+  const input = { RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "web" };
+  return client.send(AssumeRoleOperation, input);
+}`,
   sdkAssumeRole: `
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 export async function assume(credentials) {
@@ -43,6 +51,8 @@ export interface BundleSize {
   gzip: number;
   /** Largest inputs by bytes in the output, for finding what to cut. */
   topInputs: { path: string; bytes: number }[];
+  /** Bytes in the output per package (workspace package or npm package). */
+  byPackage: { name: string; bytes: number }[];
 }
 
 function targetOptions(target: Target): BuildOptions {
@@ -65,6 +75,24 @@ function topInputs(metafile: Metafile, count: number): { path: string; bytes: nu
     .slice(0, count);
 }
 
+function packageOf(path: string): string {
+  const workspace = /packages\/([^/]+)\//.exec(path);
+  if (workspace) return `@lanyard/${workspace[1]}`;
+  const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(path);
+  return npm?.[1] ?? path;
+}
+
+function byPackage(metafile: Metafile): { name: string; bytes: number }[] {
+  const totals = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, info] of Object.entries(output.inputs)) {
+      const name = packageOf(path);
+      totals.set(name, (totals.get(name) ?? 0) + info.bytesInOutput);
+    }
+  }
+  return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
 /** Bundles one entry with esbuild (minified, ESM, tree-shaken) and measures it raw and gzipped. */
 export async function bundleSize(entry: EntryName, target: Target): Promise<BundleSize> {
   const result = await build({
@@ -83,12 +111,18 @@ export async function bundleSize(entry: EntryName, target: Target): Promise<Bund
     minified: code.byteLength,
     gzip: gzipSync(code, { level: 9 }).byteLength,
     topInputs: result.metafile ? topInputs(result.metafile, 8) : [],
+    byPackage: result.metafile ? byPackage(result.metafile) : [],
   };
 }
 
 const CASES: { name: string; entry: EntryName; target: Target; reference?: string }[] = [
   { name: "lanyard AssumeRole + fetch (browser)", entry: "lanyardAssumeRole", target: "browser" },
   { name: "lanyard AssumeRole + fetch (worker)", entry: "lanyardAssumeRole", target: "worker" },
+  {
+    name: "lanyard AssumeRole, STSBaseClient.send (browser)",
+    entry: "lanyardAssumeRoleModular",
+    target: "browser",
+  },
   { name: "@aws-sdk/client-sts AssumeRole (browser)", entry: "sdkAssumeRole", target: "browser" },
   { name: "lanyard sigv4 sign + fetch (browser)", entry: "lanyardSignFetch", target: "browser" },
   {
@@ -107,9 +141,10 @@ async function measureCase(
   try {
     const size = await bundleSize(entry, target);
     const top = size.topInputs.map((input) => `${input.path} ${input.bytes} B`).join(", ");
+    const packages = size.byPackage.map((p) => `${p.name} ${p.bytes} B`).join(", ");
     return {
       row: { name, value: size.gzip, extra: { minifiedBytes: size.minified, gzipBytes: size.gzip } },
-      note: `${name} — biggest inputs: ${top}`,
+      note: `${name} — minified bytes per package: ${packages}; biggest inputs: ${top}`,
     };
   } catch (error) {
     return { row: { name, value: Number.NaN, error: errorMessage(error) } };

@@ -22,7 +22,11 @@ const VARIANTS: Variant[] = [
 const client = new STSClient(${CLIENT_OPTIONS});
 await client.getCallerIdentity();`,
   },
-  { name: "@aws-sdk/client-sts import", reference: "lanyard import", code: `await import("@aws-sdk/client-sts");` },
+  {
+    name: "@aws-sdk/client-sts import",
+    reference: "lanyard import",
+    code: `await import("@aws-sdk/client-sts");`,
+  },
   {
     name: "@aws-sdk/client-sts import + first call",
     reference: "lanyard import + first call",
@@ -48,9 +52,12 @@ export async function coldStartSuite(context: SuiteContext): Promise<SuiteResult
       for (const variant of VARIANTS) {
         if (errors.has(variant.name)) continue;
         try {
-          const { ms } = await runNodeJson<{ ms: number }>(["--input-type=module", "-e", script(variant.code)], {
-            STUB_URL: stub.http1Url,
-          });
+          const { ms } = await runNodeJson<{ ms: number }>(
+            ["--input-type=module", "-e", script(variant.code)],
+            {
+              STUB_URL: stub.http1Url,
+            },
+          );
           samples.get(variant.name)!.push(ms);
         } catch (error) {
           errors.set(variant.name, errorMessage(error));

@@ -27,7 +27,13 @@ export async function heapSuite(context: SuiteContext): Promise<SuiteResult> {
     for (const { kind, label } of KINDS) {
       context.log(`heap: ${label}`);
       try {
-        const result = await runNodeJson<ProbeResult>(["--expose-gc", probeScript(), kind, stub.http1Url, String(calls)]);
+        const result = await runNodeJson<ProbeResult>([
+          "--expose-gc",
+          probeScript(),
+          kind,
+          stub.http1Url,
+          String(calls),
+        ]);
         rows.push({ name: `${label} per client`, value: result.perClient, reference: "lanyard per client" });
         rows.push({
           name: `${label} after ${calls} calls`,
@@ -47,6 +53,8 @@ export async function heapSuite(context: SuiteContext): Promise<SuiteResult> {
     lowerIsBetter: true,
     baseline: "lanyard per client",
     rows: withAdvantage(rows, "lanyard per client", true),
-    notes: ["per client: 200 clients constructed (static credentials, endpoint override), heap delta after GC / 200"],
+    notes: [
+      "per client: 200 clients constructed (static credentials, endpoint override), heap delta after GC / 200",
+    ],
   };
 }

@@ -70,3 +70,22 @@ export async function arethetypeswrong(tarball: string, profile: string): Promis
     return { ok: false, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message };
   }
 }
+
+/**
+ * Loads a package's main entry with `require()` in a CommonJS process, as a CJS consumer
+ * would; Node 20.19+ loads ES modules there (require(esm)) unless they use top-level await.
+ */
+export async function requireFromCommonJs(pkg: WorkspacePackage): Promise<CommandOutcome> {
+  // A self-reference by name from inside the package resolves through its `exports`, as
+  // `require("<name>")` does from a consumer's node_modules.
+  const from = JSON.stringify(join(pkg.dir, "consumer.cjs"));
+  const script = `const m = require("node:module").createRequire(${from})(${JSON.stringify(pkg.name)});
+console.log(Object.keys(m).length);`;
+  try {
+    const { stdout } = await run(process.execPath, ["--no-warnings", "-e", script]);
+    return { ok: Number(stdout.trim()) > 0, output: stdout };
+  } catch (error) {
+    const failed = error as { stderr?: string; message: string };
+    return { ok: false, output: failed.stderr || failed.message };
+  }
+}

@@ -114,6 +114,20 @@ export class StsHandler {
     return (key === undefined ? undefined : this.#plans.get(key)) ?? named ?? {};
   }
 
+  /**
+   * Attempts are counted for programmed keys and `x-lanyard-case` keys only, so a long-running
+   * `serve` does not keep a record per session token it ever saw.
+   */
+  #recordsFor(request: ReceivedRequest, key: string | undefined): RecordedRequest[] | undefined {
+    if (key === undefined) return undefined;
+    let records = this.#records.get(key);
+    if (records === undefined && request.headers["x-lanyard-case"] === key) {
+      records = [];
+      this.#records.set(key, records);
+    }
+    return records;
+  }
+
   handle(request: ReceivedRequest): Reply {
     if (request.method === "OPTIONS")
       return { kind: "response", status: 204, headers: { ...PREFLIGHT_HEADERS }, body: "" };
@@ -121,11 +135,7 @@ export class StsHandler {
     const key = this.#keyOf(request, form);
     const plan = this.#planOf(request, key);
     const now = this.#options.now() + (plan.clockSkewMs ?? 0);
-    let records = key === undefined ? undefined : this.#records.get(key);
-    if (key !== undefined && records === undefined) {
-      records = [];
-      this.#records.set(key, records);
-    }
+    const records = this.#recordsFor(request, key);
     const attempt = records?.length ?? 0;
     const record: RecordedRequest = {
       protocol: request.protocol,

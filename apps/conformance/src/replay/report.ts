@@ -30,7 +30,7 @@ export function formatReport(report: ConformanceReport): string {
   const header = ["case".padEnd(width), ...report.transports.map((name, i) => name.padEnd(columns[i]!))].join(
     "  ",
   );
-  const lines = [header, "-".repeat(header.length)];
+  const lines = [header.trimEnd(), "-".repeat(header.trimEnd().length)];
   for (const id of report.cases) {
     const cells = report.transports.map((name, i) => {
       const r = report.results.find((x) => x.case === id && x.transport === name);

@@ -14,7 +14,10 @@ export interface RunOptions {
   filter?: string;
   /** Only these transports; default all four. */
   transports?: readonly TransportName[];
-  /** Per-attempt timeout of the transports (the timeout case waits it once). Default 750 ms. */
+  /**
+   * Per-attempt timeout of the transports; the timeout case waits it once. Default 1 500 ms:
+   * long enough for a loaded CI machine, short enough for a run of seconds.
+   */
   requestTimeoutMs?: number;
   /** An emulator already running (with its HTTP/2 listeners); default: one started and stopped here. */
   emulator?: StsEmulator;
@@ -44,7 +47,7 @@ export async function runConformance(options: RunOptions = {}): Promise<Conforma
   const started = Date.now();
   const cases = allCases().filter((c) => options.filter === undefined || c.id.includes(options.filter));
   const names = options.transports ?? TRANSPORT_NAMES;
-  const timeoutMs = options.requestTimeoutMs ?? 750;
+  const timeoutMs = options.requestTimeoutMs ?? 1_500;
   const emulator = options.emulator ?? (await StsEmulator.start());
   try {
     const perTransport = await Promise.all(
