@@ -20,13 +20,14 @@ const clientBuilt = BUNDLED.every((name) =>
   existsSync(fileURLToPath(new URL(`../../../packages/${name}/dist/index.js`, import.meta.url))),
 );
 
-const BUDGETS: Record<Target, number> = { browser: 12 * KB, worker: 30 * KB };
+const BUDGETS: Record<Target, { kb: number; backend: string }> = {
+  browser: { kb: 12, backend: "fetch transport, DOMParser XML backend" },
+  worker: { kb: 30, backend: "fetch transport, fast-xml-parser XML backend" },
+};
 
-async function expectWithinBudget(target: Target): Promise<void> {
-  const size = await bundleSize("lanyardAssumeRole", target);
-  expect(size.gzip).toBeGreaterThan(0);
-  expect(size.gzip, `AssumeRole ${target} bundle, gzip bytes`).toBeLessThanOrEqual(BUDGETS[target]);
-}
+// Both budgets are missed by the packages as they stand (browser 25.0 KB, worker 46.3 KB gzip; the causes,
+// from esbuild's metafile, are in README "Findings"). Set a target to true once its budget is met.
+const ENFORCED: Record<Target, boolean> = { browser: false, worker: false };
 
 describe.skipIf(!clientBuilt)("AssumeRole bundle budget", () => {
   it("bundles an AssumeRole call with the fetch transport for browsers and workers", async () => {
@@ -35,12 +36,16 @@ describe.skipIf(!clientBuilt)("AssumeRole bundle budget", () => {
     }
   });
 
-  // Both budgets are missed by the packages as they stand (browser 25.0 KB, worker 46.3 KB gzip; causes in
-  // README "Findings"). Turn these back into `it(…, () => expectWithinBudget(target))` once they are met.
-  it.todo("keeps the browser bundle (fetch transport, DOMParser XML backend) within 12 KB gzip");
-  it.todo("keeps the worker bundle (fast-xml-parser XML backend) within 30 KB gzip");
-  it.skipIf(true)("asserts a budget (enable per target once met)", async () => {
-    await expectWithinBudget("browser");
-    await expectWithinBudget("worker");
-  });
+  for (const target of ["browser", "worker"] as const) {
+    const { kb, backend } = BUDGETS[target];
+    const title = `keeps the ${target} bundle (${backend}) within ${kb} KB gzip`;
+    if (!ENFORCED[target]) {
+      it.todo(`${title} — missed today, see README "Findings"`);
+      continue;
+    }
+    it(title, async () => {
+      const size = await bundleSize("lanyardAssumeRole", target);
+      expect(size.gzip, `AssumeRole ${target} bundle, gzip bytes`).toBeLessThanOrEqual(kb * KB);
+    });
+  }
 });

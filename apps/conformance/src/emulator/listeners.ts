@@ -32,6 +32,12 @@ function plainHeaders(raw: NodeJS.Dict<string | string[]>): Record<string, strin
   return out;
 }
 
+/** HTTP/1.1 keeps header case on the wire: spell the request id header as STS does. */
+function stsCasing(headers: Record<string, string>): Record<string, string> {
+  const { "x-amzn-requestid": requestId, ...rest } = headers;
+  return requestId === undefined ? rest : { ...rest, "x-amzn-RequestId": requestId };
+}
+
 function listen(
   server: http.Server | http2.Http2Server | http2.Http2SecureServer,
   port: number,
@@ -50,7 +56,8 @@ export async function startHttp1(handle: Handle, port = 0): Promise<Listener> {
       const url = new URL(req.url ?? "/", `http://${headers.host ?? "127.0.0.1"}`);
       const reply = handle({ method: req.method ?? "GET", url, headers, body, protocol: "http/1.1" });
       if (reply.kind === "reset") req.socket.destroy();
-      else if (reply.kind === "response") res.writeHead(reply.status, reply.headers).end(reply.body);
+      else if (reply.kind === "response")
+        res.writeHead(reply.status, stsCasing(reply.headers)).end(reply.body);
     });
   });
   server.keepAliveTimeout = 5_000;

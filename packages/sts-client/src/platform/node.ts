@@ -10,14 +10,17 @@ export function defaultTransport(): Transport {
   return new UndiciTransport();
 }
 
+export { loadNodeCredentials } from "../credentials/platform-node.js";
+
 // The file/IMDS/process providers load on first use: a client given credentials and a region
-// never pays for importing them (import time is benchmarked).
+// never pays for importing them (import time is benchmarked). The STS-aware chain is imported
+// lazily too, which also breaks the client → credentials → client import cycle.
 const nodeCredentials = () => import("@lanyard/credentials/node");
 
 export function defaultCredentials(): CredentialProvider | undefined {
   let chain: Promise<CredentialProvider> | undefined;
   return async () => {
-    chain ??= nodeCredentials().then((module) => module.defaultChain());
+    chain ??= import("../credentials/default-credentials.js").then((module) => module.defaultCredentials());
     return (await chain)();
   };
 }
