@@ -24,7 +24,8 @@ const TARGETS = [
 
 // Free identifiers that exist only in Node. `globalThis.process?.env` is fine (a guarded
 // property read); a bare `process` or `Buffer` is not.
-const NODE_GLOBALS = /(?<![\w$.])(process|Buffer|__dirname|__filename|require|setImmediate|global)(?![\w$])(?!\s*:)/g;
+const NODE_GLOBALS =
+  /(?<![\w$.])(process|Buffer|__dirname|__filename|require|setImmediate|global)(?![\w$])(?!\s*:)/g;
 
 const failures = [];
 for (const entry of ENTRIES) {
@@ -60,7 +61,9 @@ if (failures.length > 0) {
   for (const failure of failures) console.error(`FAIL ${failure}`);
   process.exit(1);
 }
-console.log(`portable: ${ENTRIES.length} entry points build for browsers and workers with no Node dependency`);
+console.log(
+  `portable: ${ENTRIES.length} entry points build for browsers and workers with no Node dependency`,
+);
 
 function packageDir(entry) {
   return new URL(`../packages/${entry.replace("@lanyard/", "")}/`, import.meta.url).pathname;
@@ -68,5 +71,8 @@ function packageDir(entry) {
 
 /** Blanks string literals and comments so words inside them are not mistaken for identifiers. */
 function stripStringsAndComments(source) {
-  return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`/g, '""');
+  return source.replace(
+    /\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`/g,
+    '""',
+  );
 }

@@ -4,12 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactsDir } from "../src/harness/artifacts.js";
 import { hostPage, type PageHost } from "../src/harness/page-host.js";
 
+const APP_ID = "browser-spa";
+
 describe("a single-page app calling STS through the fetch transport in Chromium", () => {
   let emulator: StsEmulator;
   let host: PageHost;
 
   beforeAll(async () => {
     emulator = await StsEmulator.start({ http2: false });
+    // An empty plan answers normally; programming the page's app id makes the emulator record
+    // what it received from the page (its user agent ends in `app/browser-spa`).
+    emulator.program(APP_ID, {});
     host = await hostPage("spa", "Lanyard STS in the browser");
   });
 
@@ -43,7 +48,7 @@ describe("a single-page app calling STS through the fetch transport in Chromium"
   });
 
   it("sends the web-identity call unsigned and the caller-identity call with a valid SigV4 signature", () => {
-    const seen = emulator.requests("browser-spa").map(({ action, signature, outcome }) => ({
+    const seen = emulator.requests(APP_ID).map(({ action, signature, outcome }) => ({
       action,
       signature,
       outcome,

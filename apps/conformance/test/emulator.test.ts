@@ -127,9 +127,11 @@ describe("StsEmulator", () => {
     const missing = await send(signed("Version=2011-06-15"));
     expect(missing.status).toBe(400);
     expect(missing.text).toContain("<Code>MissingAction</Code>");
-    const unknown = await send(signed("Action=ListBuckets&Version=2011-06-15"));
-    expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain("<Code>InvalidAction</Code>");
+    for (const action of ["ListBuckets", "constructor"]) {
+      const unknown = await send(signed(`Action=${action}&Version=2011-06-15`));
+      expect(unknown.status).toBe(400);
+      expect(unknown.text).toContain("<Code>InvalidAction</Code>");
+    }
   });
 
   it("answers a missing required member with ValidationError naming it", async () => {

@@ -110,7 +110,8 @@ export class StsHandler {
 
   #planOf(request: ReceivedRequest, key: string | undefined): Plan {
     const scenario = request.headers["x-lanyard-scenario"];
-    const named = scenario === undefined ? undefined : SCENARIOS[scenario];
+    const named =
+      scenario !== undefined && Object.hasOwn(SCENARIOS, scenario) ? SCENARIOS[scenario] : undefined;
     return (key === undefined ? undefined : this.#plans.get(key)) ?? named ?? {};
   }
 
@@ -161,7 +162,8 @@ export class StsHandler {
     const action = form.find(([name]) => name === "Action")?.[1];
     record.action = action;
     if (action === undefined) return this.#error(SENDER(400, "MissingAction", "Missing Action"), now);
-    const op = stsModel().operations[action];
+    const { operations } = stsModel();
+    const op = Object.hasOwn(operations, action) ? operations[action] : undefined;
     if (!op)
       return this.#error(
         SENDER(400, "InvalidAction", `Could not find operation ${action} for version 2011-06-15`),
