@@ -4,12 +4,7 @@
 import { STSClient } from "@lanyard/sts-client";
 import { FetchTransport } from "@lanyard/transport-fetch";
 import { definitionList, errorText, finish, section } from "./render.js";
-
-// The SigV4 test suite's public example identity, the one the conformance emulator accepts.
-const TEST_IDENTITY = {
-  accessKeyId: "AKIDEXAMPLE",
-  secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-};
+import { TEST_IDENTITY } from "./test-identity.js";
 
 const WEB_IDENTITY_INPUT = {
   RoleArn: "arn:aws:iam::123456789012:role/FederatedWebIdentityRole",
