@@ -3,28 +3,22 @@ import { join } from "node:path";
 import { FULL_TIMING, QUICK_TIMING } from "./measure.js";
 import { RESULTS_DIR } from "./paths.js";
 import { errorMessage, SUITE_NAMES, type SuiteContext, type SuiteName, type SuiteResult } from "./suite.js";
+import { checkTargets, type TargetCheck } from "./targets.js";
 
 export { parseSuites } from "./suite.js";
 
-import { bundleSuite } from "./suites/bundle.js";
-import { coldStartSuite } from "./suites/cold-start.js";
-import { e2eSuite } from "./suites/e2e.js";
-import { endpointsSuite } from "./suites/endpoints.js";
-import { heapSuite } from "./suites/heap.js";
-import { parseSuite } from "./suites/parse.js";
-import { signingSuite } from "./suites/signing.js";
-import { checkTargets, type TargetCheck } from "./targets.js";
-
 type Suite = (context: SuiteContext) => Promise<SuiteResult>;
 
-const SUITES: Partial<Record<SuiteName, Suite>> = {
-  signing: signingSuite,
-  parse: parseSuite,
-  endpoints: endpointsSuite,
-  e2e: e2eSuite,
-  "cold-start": coldStartSuite,
-  bundle: bundleSuite,
-  heap: heapSuite,
+// Loaded on demand, so a suite whose peer or Lanyard package is missing fails alone, and a run of one
+// suite does not pay for importing the others.
+const SUITES: Record<SuiteName, () => Promise<Suite>> = {
+  signing: async () => (await import("./suites/signing.js")).signingSuite,
+  parse: async () => (await import("./suites/parse.js")).parseSuite,
+  endpoints: async () => (await import("./suites/endpoints.js")).endpointsSuite,
+  e2e: async () => (await import("./suites/e2e.js")).e2eSuite,
+  "cold-start": async () => (await import("./suites/cold-start.js")).coldStartSuite,
+  bundle: async () => (await import("./suites/bundle.js")).bundleSuite,
+  heap: async () => (await import("./suites/heap.js")).heapSuite,
 };
 
 export interface BenchOptions {
@@ -40,6 +34,8 @@ export interface BenchReport {
   cpus: number;
   quick: boolean;
   results: Partial<Record<SuiteName, SuiteResult>>;
+  /** Suites that could not run at all, with the reason. */
+  failures: Partial<Record<SuiteName, string>>;
   targets: TargetCheck[];
 }
 
@@ -59,16 +55,17 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     cpus: availableParallelism(),
     quick,
     results: {},
+    failures: {},
     targets: [],
   };
   for (const name of options.suites ?? SUITE_NAMES) {
-    const suite = SUITES[name];
-    if (!suite) continue;
     context.log(`suite ${name}…`);
     try {
+      const suite = await SUITES[name]();
       report.results[name] = await suite(context);
     } catch (error) {
-      context.log(`suite ${name} failed: ${errorMessage(error)}`);
+      report.failures[name] = errorMessage(error);
+      context.log(`suite ${name} failed: ${report.failures[name]}`);
     }
   }
   report.targets = checkTargets(report.results);

@@ -8,6 +8,7 @@ import {
   listPackages,
   type PackResult,
   packPackage,
+  publintTarball,
   requireFromCommonJs,
 } from "../src/harness/pack.js";
 
@@ -74,6 +75,11 @@ describe.concurrent("every package under packages/ as published", () => {
 
       it.skipIf(!REQUIRE_ESM)("loads with require() from CommonJS (Node >= 20.19)", async ({ expect }) => {
         const outcome = await requireFromCommonJs(pkg);
+        expect(outcome.ok, outcome.output).toBe(true);
+      });
+
+      it("passes publint --strict", async ({ expect }) => {
+        const outcome = await publintTarball((await packed()).tarball);
         expect(outcome.ok, outcome.output).toBe(true);
       });
 

@@ -25,10 +25,11 @@ describe("a single-page app calling STS through the fetch transport in Chromium"
 
   it("shows the assumed role and the caller identity from a cross-origin emulator", async () => {
     const endpoint = emulator.endpoints.http1.toString();
-    // Another port is another origin: each signed POST needs a real CORS preflight to pass.
+    // Another port is another origin: the calls carry custom headers, so they need a CORS preflight.
     expect(new URL(endpoint).origin).not.toBe(host.origin);
 
-    const { page, state, consoleErrors } = await host.open(`?endpoint=${encodeURIComponent(endpoint)}`);
+    const opened = await host.open(`?endpoint=${encodeURIComponent(endpoint)}`);
+    const { page, state, consoleErrors } = opened;
     await page.screenshot({ path: join(artifactsDir(), "spa.png"), fullPage: true });
     const text = (id: string) => page.textContent(`#${id}`);
 
@@ -45,6 +46,12 @@ describe("a single-page app calling STS through the fetch transport in Chromium"
     expect(await text("caller-account")).toBe("123456789012");
     expect(await text("caller-arn")).toBe("arn:aws:iam::123456789012:user/Alice");
     expect(await text("caller-attempts")).toBe("1");
+
+    // Chromium asked the emulator's permission first (the answer is cached for max-age, so one
+    // preflight can cover both calls), then made both calls.
+    const toEmulator = opened.responses.filter((response) => response.url.startsWith(endpoint));
+    expect(toEmulator.filter(({ type }) => type === "Preflight").map(({ status }) => status)).toContain(204);
+    expect(toEmulator.filter(({ type }) => type === "Fetch").map(({ status }) => status)).toEqual([200, 200]);
   });
 
   it("sends the web-identity call unsigned and the caller-identity call with a valid SigV4 signature", () => {

@@ -22,25 +22,22 @@ export function cached(provider: CredentialProvider, options: CachedOptions = {}
   let current: AwsCredentials | undefined;
   let inFlight: Promise<AwsCredentials> | undefined;
 
-  const needsRefresh = (credentials: AwsCredentials | undefined): boolean => {
-    if (credentials === undefined) return true;
-    if (credentials.expiration === undefined) return false;
-    return credentials.expiration.getTime() - now() <= refreshWindowMs;
-  };
+  /** Milliseconds until `credentials` expire; Infinity for long-term keys. */
+  const expiresIn = (credentials: AwsCredentials): number =>
+    (credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY) - now();
 
   const refresh = async (): Promise<AwsCredentials> => {
     try {
       current = await provider();
       return current;
     } catch (error) {
-      const previous = current;
-      if (previous?.expiration !== undefined && previous.expiration.getTime() > now()) return previous;
+      if (current && expiresIn(current) > 0) return current;
       throw error;
     }
   };
 
   return () => {
-    if (!needsRefresh(current)) return Promise.resolve(current as AwsCredentials);
+    if (current && expiresIn(current) > refreshWindowMs) return Promise.resolve(current);
     // Clearing in `finally` on the shared promise (not inside `refresh`) also covers
     // a provider that throws synchronously.
     inFlight ??= refresh().finally(() => {

@@ -29,15 +29,13 @@ const library: Library = {
   not: ([v]) => v === false,
   booleanEquals: ([a, b]) => a === b,
   stringEquals: ([a, b]) => a === b,
-  substring: ([s, start, stop, rev]) =>
-    typeof s === "string" ? substring(s, Number(start), Number(stop), rev === true) : undefined,
-  uriEncode: ([s]) => (typeof s === "string" ? uriEncode(s) : undefined),
-  parseURL: ([s]) => (typeof s === "string" ? parseURL(s) : undefined),
-  isValidHostLabel: ([s, sub]) => typeof s === "string" && isValidHostLabel(s, sub === true),
+  substring: ([s, start, stop, rev]) => substring(s, Number(start), Number(stop), rev === true),
+  uriEncode: ([s]) => uriEncode(s),
+  parseURL: ([s]) => parseURL(s),
+  isValidHostLabel: ([s, sub]) => isValidHostLabel(s, sub === true),
   "aws.partition": ([s], scope) => (typeof s === "string" ? partitionOf(s, scope.partitions) : undefined),
-  "aws.parseArn": ([s]) => (typeof s === "string" ? parseArn(s) : undefined),
-  "aws.isVirtualHostableS3Bucket": ([s, sub]) =>
-    typeof s === "string" && isVirtualHostableS3Bucket(s, sub === true),
+  "aws.parseArn": ([s]) => parseArn(s),
+  "aws.isVirtualHostableS3Bucket": ([s, sub]) => isVirtualHostableS3Bucket(s, sub === true),
 };
 
 /** Compiles an expression once into a closure, so resolving is a walk with no parsing. */

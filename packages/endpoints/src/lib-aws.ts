@@ -14,7 +14,8 @@ export interface ParsedArn {
  * `aws.parseArn`: `arn:partition:service:region:account:resource`, the resource split
  * on both `:` and `/`. Unset when a required part is empty.
  */
-export function parseArn(value: string): ParsedArn | undefined {
+export function parseArn(value: Value): ParsedArn | undefined {
+  if (typeof value !== "string") return undefined;
   const parts = value.split(":");
   if (parts.length < 6 || parts[0] !== "arn") return undefined;
   const [, partition = "", service = "", region = "", accountId = "", ...rest] = parts;
@@ -28,7 +29,8 @@ export function parseArn(value: string): ParsedArn | undefined {
  * lower-case characters, a valid host label, not an IP address. With
  * `allowSubDomains`, each dot-separated label must qualify.
  */
-export function isVirtualHostableS3Bucket(value: string, allowSubDomains: boolean): boolean {
+export function isVirtualHostableS3Bucket(value: Value, allowSubDomains: boolean): boolean {
+  if (typeof value !== "string") return false;
   if (allowSubDomains) return value.split(".").every((label) => isVirtualHostableS3Bucket(label, false));
   return (
     value.length >= 3 &&

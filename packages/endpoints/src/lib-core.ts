@@ -39,13 +39,16 @@ export function getAttr(value: Value, steps: PathStep[]): Value {
  * `substring(input, start, stop, reverse)`: unset when the input holds a non-ASCII
  * character or the range does not fit (Smithy rules spec, "substring function").
  */
-export function substring(input: string, start: number, stop: number, reverse: boolean): string | undefined {
-  if (start >= stop || input.length < stop || /[^\x00-\x7f]/.test(input)) return undefined;
+export function substring(input: Value, start: number, stop: number, reverse: boolean): string | undefined {
+  if (typeof input !== "string" || start >= stop || input.length < stop || /[^\x00-\x7f]/.test(input)) return undefined;
   return reverse ? input.slice(input.length - stop, input.length - start) : input.slice(start, stop);
 }
 
 /** RFC 3986 percent-encoding of everything but unreserved characters (`encodeURIComponent` leaves `!'()*`). */
-export function uriEncode(value: string): string {
+export function uriEncode(value: string): string;
+export function uriEncode(value: Value): string | undefined;
+export function uriEncode(value: Value): string | undefined {
+  if (typeof value !== "string") return undefined;
   return encodeURIComponent(value).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -55,7 +58,8 @@ export function uriEncode(value: string): string {
 const HOST_LABEL = /^(?!-)[a-zA-Z0-9-]{1,63}(?<!-)$/;
 
 /** An RFC 1123 host label; with `allowSubDomains`, dot-separated labels. */
-export function isValidHostLabel(value: string, allowSubDomains: boolean): boolean {
+export function isValidHostLabel(value: Value, allowSubDomains: boolean): boolean {
+  if (typeof value !== "string") return false;
   if (!allowSubDomains) return HOST_LABEL.test(value);
   return value.split(".").every((label) => HOST_LABEL.test(label));
 }
@@ -83,7 +87,8 @@ const URL_PARTS = /^(https?):\/\/([^/?#]+)([^?#]*)$/;
  * (Smithy rules spec, "parseURL function"). The path is kept as written, so a URL
  * without one has an empty `path` and a `/` `normalizedPath`.
  */
-export function parseURL(value: string): ParsedUrl | undefined {
+export function parseURL(value: Value): ParsedUrl | undefined {
+  if (typeof value !== "string") return undefined;
   const match = URL_PARTS.exec(value);
   if (!match || !isWellFormed(value)) return undefined;
   const [, scheme = "", authority = "", path = ""] = match;

@@ -39,15 +39,11 @@ export function concatBytes(parts: readonly Uint8Array[], total?: number): Uint8
 }
 
 /** Parses a Content-Length header; anything but a plain non-negative integer is ignored. */
-export function parseContentLength(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value)) return undefined;
-  return Number(value);
+export function parseContentLength(value: string | null | undefined): number | undefined {
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
 }
-
-const encoder = new TextEncoder();
 
 /** The request body as bytes (strings are UTF-8). */
 export function bodyBytes(body: string | Uint8Array | undefined): Uint8Array | undefined {
-  if (body === undefined) return undefined;
-  return typeof body === "string" ? encoder.encode(body) : body;
+  return typeof body === "string" ? new TextEncoder().encode(body) : body;
 }

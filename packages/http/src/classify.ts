@@ -1,5 +1,6 @@
 import {
   AbortError,
+  at,
   ConnectionRefusedError,
   ConnectionResetError,
   DnsError,
@@ -8,6 +9,14 @@ import {
   TransportError,
   type TransportErrorOptions,
 } from "./errors.js";
+
+/** Node, undici and http2 codes for a connection or stream the peer dropped. */
+const RESET =
+  /^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED|ERR_HTTP2_(STREAM_ERROR|SESSION_ERROR|GOAWAY_SESSION|STREAM_CANCEL|INVALID_SESSION))$/;
+const DNS = /^(ENOTFOUND|EAI_AGAIN|EAI_NONAME)$/;
+const CONNECT_TIMEOUT = /^(UND_ERR_CONNECT_TIMEOUT|ETIMEDOUT)$/;
+/** Node's TLS errors, and OpenSSL's verification codes: all name CERT but one. */
+const TLS = /^ERR_(TLS|SSL)_|CERT|^UNABLE_TO_VERIFY_LEAF_SIGNATURE$/;
 
 /**
  * Maps a low-level failure (Node errno, undici or http2 error, fetch TypeError) to a
@@ -18,39 +27,15 @@ export function toTransportError(error: unknown, options: TransportErrorOptions 
   if (error instanceof TransportError) return error;
   const withCause = { ...options, cause: error };
   const code = errorCode(error);
-  if (code === "ABORT_ERR" || nameOf(error) === "AbortError") return new AbortError(withCause);
-  if (code in RESET_CODES) return new ConnectionResetError(withCause);
+  if (code === "ABORT_ERR" || (error as { name?: unknown } | null | undefined)?.name === "AbortError")
+    return new AbortError(withCause);
+  if (RESET.test(code)) return new ConnectionResetError(withCause);
   if (code === "ECONNREFUSED") return new ConnectionRefusedError(withCause);
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME") return new DnsError(withCause);
-  if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ETIMEDOUT")
-    return new TimeoutError("connect", 0, withCause);
-  if (isTlsCode(code)) return new TlsError(code, withCause);
+  if (DNS.test(code)) return new DnsError(withCause);
+  if (CONNECT_TIMEOUT.test(code)) return new TimeoutError("connect", 0, withCause);
+  if (TLS.test(code)) return new TlsError(code, withCause);
   const message = error instanceof Error ? error.message : String(error);
-  return new TransportError("network", `network error${suffix(options.origin)}: ${message}`, withCause);
-}
-
-const RESET_CODES: Record<string, true> = {
-  ECONNRESET: true,
-  EPIPE: true,
-  ECONNABORTED: true,
-  UND_ERR_SOCKET: true,
-  UND_ERR_CLOSED: true,
-  ERR_HTTP2_STREAM_ERROR: true,
-  ERR_HTTP2_SESSION_ERROR: true,
-  ERR_HTTP2_GOAWAY_SESSION: true,
-  ERR_HTTP2_STREAM_CANCEL: true,
-  ERR_HTTP2_INVALID_SESSION: true,
-};
-
-function isTlsCode(code: string): boolean {
-  return (
-    code.startsWith("ERR_TLS_") ||
-    code.startsWith("ERR_SSL_") ||
-    code.includes("CERT") ||
-    code === "DEPTH_ZERO_SELF_SIGNED_CERT" ||
-    code === "SELF_SIGNED_CERT_IN_CHAIN" ||
-    code === "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
-  );
+  return new TransportError("network", `network error${at(options.origin)}: ${message}`, withCause);
 }
 
 /** Reads `code` from the error or, for wrapped errors (fetch's TypeError), from its cause chain. */
@@ -61,12 +46,4 @@ function errorCode(error: unknown): string {
     current = (current as { cause?: unknown }).cause;
   }
   return "";
-}
-
-function nameOf(error: unknown): string {
-  return typeof error === "object" && error !== null ? String((error as { name?: unknown }).name) : "";
-}
-
-function suffix(origin: string | undefined): string {
-  return origin ? ` to ${origin}` : "";
 }

@@ -17,18 +17,17 @@ export function startDeadline(
   origin?: string,
 ): Deadline {
   const controller = new AbortController();
-  let timedOut = false;
+  let timeout: TimeoutError | undefined;
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new TimeoutError("request", timeoutMs, { origin }));
+    timeout = new TimeoutError("request", timeoutMs, { origin });
+    controller.abort(timeout);
   }, timeoutMs);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   return {
     signal: controller.signal,
-    reason: () =>
-      timedOut ? new TimeoutError("request", timeoutMs, { origin }) : new AbortError({ origin }),
+    reason: () => timeout ?? new AbortError({ origin }),
     dispose() {
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", onCallerAbort);

@@ -23,56 +23,81 @@ export interface TransportErrorOptions {
 /** Base class of every transport failure. */
 export class TransportError extends Error {
   override name = "TransportError";
-  readonly code: TransportErrorCode;
-  readonly origin: string | undefined;
+  // `declare`: assigned in the constructor, so no class-field initializer is emitted.
+  declare readonly code: TransportErrorCode;
+  declare readonly origin: string | undefined;
 
   constructor(code: TransportErrorCode, message: string, options: TransportErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.code = code;
     this.origin = options.origin;
   }
 }
 
+/** A `TransportError` subclass whose only constructor argument is the options. */
+export interface TransportErrorClass {
+  new (options?: TransportErrorOptions): TransportError;
+  readonly prototype: TransportError;
+}
+
+/** Builds one of the subclasses below; `describe` receives `at(origin)` to place in its message. */
+function defineTransportError(
+  name: string,
+  code: TransportErrorCode,
+  describe: (at: string) => string,
+): TransportErrorClass {
+  return class extends TransportError {
+    override name = name;
+    constructor(options: TransportErrorOptions = {}) {
+      super(code, describe(at(options.origin)), options);
+    }
+  };
+}
+
+// One row per error that needs nothing but its options; `/* @__PURE__ */` lets bundlers drop unused rows.
+export const AbortError = /* @__PURE__ */ defineTransportError(
+  "AbortError",
+  "aborted",
+  (at) => `the request${at} was aborted by its signal`,
+);
+export const ConnectionResetError = /* @__PURE__ */ defineTransportError(
+  "ConnectionResetError",
+  "connection-reset",
+  (at) => `the connection${at} was reset by the peer`,
+);
+export const ConnectionRefusedError = /* @__PURE__ */ defineTransportError(
+  "ConnectionRefusedError",
+  "connection-refused",
+  (at) => `the connection${at} was refused`,
+);
+export const DnsError = /* @__PURE__ */ defineTransportError(
+  "DnsError",
+  "dns",
+  (at) => `the host name${at} could not be resolved`,
+);
+export const TransportClosedError = /* @__PURE__ */ defineTransportError(
+  "TransportClosedError",
+  "closed",
+  () => "the transport is closed; create a new one",
+);
+export type AbortError = TransportError;
+export type ConnectionResetError = TransportError;
+export type ConnectionRefusedError = TransportError;
+export type DnsError = TransportError;
+export type TransportClosedError = TransportError;
+
 export type TimeoutPhase = "connect" | "request";
 
 export class TimeoutError extends TransportError {
   override name = "TimeoutError";
-  readonly phase: TimeoutPhase;
-  readonly timeoutMs: number;
+  declare readonly phase: TimeoutPhase;
+  declare readonly timeoutMs: number;
 
   constructor(phase: TimeoutPhase, timeoutMs: number, options: TransportErrorOptions = {}) {
-    const what = phase === "connect" ? "connecting" : "the request to complete";
-    super("timeout", `timed out after ${timeoutMs} ms waiting for ${what}${at(options.origin)}`, options);
+    const connecting = phase === "connect" ? " while connecting" : "";
+    super("timeout", `the request${at(options.origin)} timed out after ${timeoutMs} ms${connecting}`, options);
     this.phase = phase;
     this.timeoutMs = timeoutMs;
-  }
-}
-
-export class AbortError extends TransportError {
-  override name = "AbortError";
-  constructor(options: TransportErrorOptions = {}) {
-    super("aborted", `the request${at(options.origin)} was aborted by its signal`, options);
-  }
-}
-
-export class ConnectionResetError extends TransportError {
-  override name = "ConnectionResetError";
-  constructor(options: TransportErrorOptions = {}) {
-    super("connection-reset", `the connection${at(options.origin)} was reset by the peer`, options);
-  }
-}
-
-export class ConnectionRefusedError extends TransportError {
-  override name = "ConnectionRefusedError";
-  constructor(options: TransportErrorOptions = {}) {
-    super("connection-refused", `the connection${at(options.origin)} was refused`, options);
-  }
-}
-
-export class DnsError extends TransportError {
-  override name = "DnsError";
-  constructor(options: TransportErrorOptions = {}) {
-    super("dns", `the host name${at(options.origin)} could not be resolved`, options);
   }
 }
 
@@ -85,13 +110,9 @@ export class TlsError extends TransportError {
 
 export class BodyTooLargeError extends TransportError {
   override name = "BodyTooLargeError";
-  readonly maxBodyBytes: number;
+  declare readonly maxBodyBytes: number;
   constructor(maxBodyBytes: number, options: TransportErrorOptions = {}) {
-    super(
-      "body-too-large",
-      `the response body${at(options.origin)} exceeds maxBodyBytes (${maxBodyBytes} bytes)`,
-      options,
-    );
+    super("body-too-large", `the response${at(options.origin)} exceeds maxBodyBytes (${maxBodyBytes})`, options);
     this.maxBodyBytes = maxBodyBytes;
   }
 }
@@ -100,18 +121,7 @@ export class TruncatedBodyError extends TransportError {
   override name = "TruncatedBodyError";
   constructor(received: number, expected: number | undefined, options: TransportErrorOptions = {}) {
     const of = expected === undefined ? "" : ` of ${expected}`;
-    super(
-      "truncated-body",
-      `the response body${at(options.origin)} ended early after ${received}${of} bytes`,
-      options,
-    );
-  }
-}
-
-export class TransportClosedError extends TransportError {
-  override name = "TransportClosedError";
-  constructor(options: TransportErrorOptions = {}) {
-    super("closed", "the transport was closed; create a new one to send more requests", options);
+    super("truncated-body", `the response${at(options.origin)} ended early after ${received}${of} bytes`, options);
   }
 }
 
@@ -119,6 +129,7 @@ export function isTransportError(value: unknown): value is TransportError {
   return value instanceof TransportError;
 }
 
-function at(origin: string | undefined): string {
+/** ` to <origin>` for messages, or nothing when the origin is unknown. */
+export function at(origin: string | undefined): string {
   return origin ? ` to ${origin}` : "";
 }

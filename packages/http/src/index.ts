@@ -18,6 +18,7 @@ export {
   TlsError,
   TransportClosedError,
   TransportError,
+  type TransportErrorClass,
   type TransportErrorCode,
   type TransportErrorOptions,
   TruncatedBodyError,

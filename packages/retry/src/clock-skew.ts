@@ -1,6 +1,14 @@
 import { CLOCK_SKEW_THRESHOLD_MS } from "./constants.js";
 
 /**
+ * Whether `serverDate` is at least 5 minutes from `clockMs` (the JS SDK's `isClockSkewed`: the
+ * window within which SigV4 accepts a request's date). An invalid Date's NaN compares false.
+ */
+export function isSkewed(serverDate: Date | undefined, clockMs: number): boolean {
+  return serverDate !== undefined && Math.abs(serverDate.getTime() - clockMs) >= CLOCK_SKEW_THRESHOLD_MS;
+}
+
+/**
  * The offset between the server's clock and ours, learned from a response's `Date` header.
  * Share one per client: the correction persists for every later call, as the JS SDK's
  * `systemClockOffset` does.
@@ -10,9 +18,9 @@ export class ClockSkew {
   offsetMs: number;
   readonly #localNow: () => number;
 
-  constructor(options: { offsetMs?: number; now?: () => number } = {}) {
-    this.offsetMs = options.offsetMs ?? 0;
-    this.#localNow = options.now ?? Date.now;
+  constructor({ offsetMs = 0, now = Date.now }: { offsetMs?: number; now?: () => number } = {}) {
+    this.offsetMs = offsetMs;
+    this.#localNow = now;
   }
 
   /** The local clock in ms since the epoch, uncorrected. */
@@ -31,10 +39,8 @@ export class ClockSkew {
    * `getUpdatedSystemClockOffset`). Returns whether the offset changed.
    */
   update(serverDate: Date, localNow: number = this.#localNow()): boolean {
-    const server = serverDate.getTime();
-    if (!Number.isFinite(server)) return false;
-    if (Math.abs(localNow + this.offsetMs - server) < CLOCK_SKEW_THRESHOLD_MS) return false;
-    this.offsetMs = server - localNow;
+    if (!isSkewed(serverDate, localNow + this.offsetMs)) return false;
+    this.offsetMs = serverDate.getTime() - localNow;
     return true;
   }
 }

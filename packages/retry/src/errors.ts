@@ -7,7 +7,7 @@ export class RetryError extends Error {
   readonly code: RetryErrorCode;
 
   constructor(code: RetryErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.code = code;
   }
 }

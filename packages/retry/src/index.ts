@@ -19,6 +19,7 @@ export { ClientRateLimiter, type ClientRateLimiterOptions } from "./rate-limiter
 export { type Attempt, type RetryOptions, type RetryOutcome, retry } from "./retry.js";
 export { type Sleep, timerSleep } from "./sleep.js";
 export {
+  createBasicRetryStrategy,
   createRetryStrategy,
   RETRY_MODES,
   type RetryMode,

@@ -28,16 +28,14 @@ export class ClientRateLimiter {
   #lastRefill: number | undefined;
   #lastMaxRate = 0;
   #lastThrottleTime: number;
-  #timeWindow = 0;
   #measuredTxRate = 0;
   #requestCount = 0;
   #lastTxRateBucket: number;
 
-  constructor(options: ClientRateLimiterOptions = {}) {
-    this.#now = options.now ?? Date.now;
-    const t = this.#seconds();
-    this.#lastThrottleTime = t;
-    this.#lastTxRateBucket = Math.floor(t);
+  constructor({ now = Date.now }: ClientRateLimiterOptions = {}) {
+    this.#now = now;
+    this.#lastThrottleTime = this.#seconds();
+    this.#lastTxRateBucket = Math.floor(this.#lastThrottleTime);
   }
 
   /** Whether a throttle has switched the bucket on. */
@@ -62,27 +60,31 @@ export class ClientRateLimiter {
   reserve(): number {
     if (!this.#enabled) return 0;
     this.#refill();
-    const wait = this.#currentCapacity >= 1 ? 0 : ((1 - this.#currentCapacity) / this.#fillRate) * 1000;
+    const wait = (Math.max(0, 1 - this.#currentCapacity) / this.#fillRate) * 1000;
     this.#currentCapacity -= 1;
     return wait;
   }
 
   /** Feeds the outcome of one attempt (success or failure) back into the send rate. */
   record(throttled: boolean): void {
-    this.#updateMeasuredRate();
+    const t = this.#seconds();
+    this.#updateMeasuredRate(t);
     let rate: number;
     if (throttled) {
-      const rateToUse = this.#enabled ? Math.min(this.#measuredTxRate, this.#fillRate) : this.#measuredTxRate;
-      this.#lastMaxRate = rateToUse;
-      this.#calculateTimeWindow();
-      this.#lastThrottleTime = this.#seconds();
-      rate = rateToUse * CUBIC_BETA;
+      this.#lastMaxRate = this.#enabled ? Math.min(this.#measuredTxRate, this.#fillRate) : this.#measuredTxRate;
+      this.#lastThrottleTime = t;
       this.#enabled = true;
+      rate = this.#lastMaxRate * CUBIC_BETA;
     } else {
-      this.#calculateTimeWindow();
-      rate = this.#cubicSuccess(this.#seconds());
+      // W(t) = C (t - K)^3 + Wmax, where K = cbrt(Wmax (1 - beta) / C) is the time to regain Wmax.
+      const k = Math.cbrt((this.#lastMaxRate * (1 - CUBIC_BETA)) / CUBIC_SCALE_CONSTANT);
+      rate = CUBIC_SCALE_CONSTANT * (t - this.#lastThrottleTime - k) ** 3 + this.#lastMaxRate;
     }
-    this.#updateBucketRate(Math.min(rate, 2 * this.#measuredTxRate));
+    rate = Math.min(rate, 2 * this.#measuredTxRate);
+    this.#refill();
+    this.#fillRate = Math.max(rate, MIN_FILL_RATE);
+    this.#maxCapacity = Math.max(rate, MIN_CAPACITY);
+    this.#currentCapacity = Math.min(this.#currentCapacity, this.#maxCapacity);
   }
 
   #seconds(): number {
@@ -91,31 +93,12 @@ export class ClientRateLimiter {
 
   #refill(): void {
     const t = this.#seconds();
-    if (this.#lastRefill !== undefined) {
-      const filled = this.#currentCapacity + (t - this.#lastRefill) * this.#fillRate;
-      this.#currentCapacity = Math.min(this.#maxCapacity, filled);
-    }
+    const elapsed = t - (this.#lastRefill ?? t);
+    this.#currentCapacity = Math.min(this.#maxCapacity, this.#currentCapacity + elapsed * this.#fillRate);
     this.#lastRefill = t;
   }
 
-  // W(t) = C (t - K)^3 + Wmax, where K = cbrt(Wmax (1 - beta) / C) is the time to regain Wmax.
-  #calculateTimeWindow(): void {
-    this.#timeWindow = Math.cbrt((this.#lastMaxRate * (1 - CUBIC_BETA)) / CUBIC_SCALE_CONSTANT);
-  }
-
-  #cubicSuccess(t: number): number {
-    return CUBIC_SCALE_CONSTANT * (t - this.#lastThrottleTime - this.#timeWindow) ** 3 + this.#lastMaxRate;
-  }
-
-  #updateBucketRate(newRate: number): void {
-    this.#refill();
-    this.#fillRate = Math.max(newRate, MIN_FILL_RATE);
-    this.#maxCapacity = Math.max(newRate, MIN_CAPACITY);
-    this.#currentCapacity = Math.min(this.#currentCapacity, this.#maxCapacity);
-  }
-
-  #updateMeasuredRate(): void {
-    const t = this.#seconds();
+  #updateMeasuredRate(t: number): void {
     const bucket = Math.floor(t / MEASURED_RATE_BUCKET_SECONDS) * MEASURED_RATE_BUCKET_SECONDS;
     this.#requestCount += 1;
     if (bucket > this.#lastTxRateBucket) {

@@ -1,4 +1,4 @@
-import { classify, type FailureInfo } from "./classify.js";
+import { classify, type FailureInfo, type FailureKind } from "./classify.js";
 import { ClockSkew } from "./clock-skew.js";
 import { abortableSleep } from "./sleep.js";
 import type { RetryStrategy } from "./strategy.js";
@@ -24,12 +24,6 @@ export interface RetryOptions {
   clock?: ClockSkew;
 }
 
-interface CallState {
-  totalRetryDelayMs: number;
-  /** Quota tokens the latest retry borrowed, returned on success. */
-  borrowed: number | undefined;
-}
-
 /**
  * Runs `run` until it succeeds or the strategy gives up. Never throws for a failed operation:
  * the outcome carries the last error (or a `RetryError` "aborted" when the signal cut a wait short).
@@ -37,84 +31,65 @@ interface CallState {
 export async function retry<T>(
   strategy: RetryStrategy,
   run: (attempt: Attempt) => Promise<T>,
-  options: RetryOptions,
+  { describe, signal, clock = new ClockSkew({ now: strategy.now }) }: RetryOptions,
 ): Promise<RetryOutcome<T>> {
-  const clock = options.clock ?? new ClockSkew({ now: strategy.now });
-  const state: CallState = { totalRetryDelayMs: 0, borrowed: undefined };
+  const { quota, rateLimiter } = strategy;
+  const pause = (ms: number) => abortableSleep(strategy.sleep, ms, signal);
+  let totalRetryDelayMs = 0;
+  let delay = 0;
+  /** Quota tokens the latest retry borrowed, returned on success. */
+  let borrowed: number | undefined;
+  const failed = (error: unknown, attempts: number) => ({ ok: false as const, error, attempts, totalRetryDelayMs });
+
+  /** Takes the quota a retry after this failure costs; false when the quota is too low. */
+  const acquire = (kind: FailureKind, info: FailureInfo): boolean => {
+    if (!quota) return true;
+    borrowed = strategy.retryCost(kind, info);
+    return quota.acquire(borrowed);
+  };
+
   for (let number = 1; ; number += 1) {
     try {
-      await waitForSendToken(strategy, options.signal);
-    } catch (error) {
-      return { ok: false, error, attempts: number - 1, totalRetryDelayMs: state.totalRetryDelayMs };
+      // The backoff after the previous failure, then adaptive mode's wait for a send token.
+      await pause(delay);
+      totalRetryDelayMs += delay;
+      await pause(rateLimiter?.reserve() ?? 0);
+    } catch (abort) {
+      return failed(abort, number - 1);
     }
     const signingOffset = clock.offsetMs;
     try {
       const value = await run({ number, now: () => clock.now() });
-      strategy.rateLimiter?.record(false);
-      strategy.quota?.release(state.borrowed);
-      return { ok: true, value, attempts: number, totalRetryDelayMs: state.totalRetryDelayMs };
+      rateLimiter?.record(false);
+      quota?.release(borrowed);
+      return { ok: true, value, attempts: number, totalRetryDelayMs };
     } catch (error) {
-      const delay = nextDelay(strategy, options, clock, signingOffset, number, error, state);
-      const failed = {
-        ok: false as const,
-        error,
-        attempts: number,
-        totalRetryDelayMs: state.totalRetryDelayMs,
-      };
-      if (delay === undefined) return failed;
-      try {
-        if (delay > 0) await abortableSleep(strategy.sleep, delay, options.signal);
-      } catch (abort) {
-        return { ...failed, error: abort };
+      const info = describeSafely(describe, error);
+      const kind = classify(info, clock.localNow() + signingOffset);
+      rateLimiter?.record(kind === "throttling");
+      // Every response's Date header feeds the shared correction, as in the JS SDK, not only skew errors.
+      if (info.serverDate) clock.update(info.serverDate);
+      // Re-signing with the corrected clock fixes a skew failure: retry at once, without backoff or
+      // quota, but only if the correction differs from the offset this attempt was signed with.
+      const skew = kind === "clock-skew";
+      if (
+        signal?.aborted ||
+        number >= strategy.maxAttempts ||
+        kind === "none" ||
+        (skew ? clock.offsetMs === signingOffset : !acquire(kind, info))
+      ) {
+        return failed(error, number);
       }
-      state.totalRetryDelayMs += delay;
+      delay = skew ? 0 : strategy.backoffDelay(number);
     }
   }
 }
 
-/** Milliseconds to wait before the next attempt, or undefined to give up. */
-function nextDelay(
-  strategy: RetryStrategy,
-  options: RetryOptions,
-  clock: ClockSkew,
-  signingOffset: number,
-  number: number,
-  error: unknown,
-  state: CallState,
-): number | undefined {
-  const info = safeDescribe(options.describe, error);
-  const kind = classify(info, clock.localNow() + signingOffset);
-  strategy.rateLimiter?.record(kind === "throttling");
-  // Every response's Date header feeds the shared correction, as in the JS SDK, not only skew errors.
-  if (info.serverDate !== undefined) clock.update(info.serverDate);
-  if (options.signal?.aborted || number >= strategy.maxAttempts || kind === "none") return undefined;
-  if (kind === "clock-skew") {
-    // Re-signing with the corrected clock fixes the request; retry at once, but only if the
-    // correction actually differs from the time this attempt was signed with.
-    return clock.offsetMs !== signingOffset ? 0 : undefined;
-  }
-  if (strategy.quota !== undefined) {
-    const cost = strategy.retryCost(kind, info);
-    if (!strategy.quota.acquire(cost)) return undefined;
-    state.borrowed = cost;
-  }
-  return strategy.backoffDelay(number);
-}
-
-function safeDescribe(describe: (error: unknown) => FailureInfo, error: unknown): FailureInfo {
+/** A describe that throws leaves the failure unclassified, so it is not retried. */
+function describeSafely(describe: RetryOptions["describe"], error: unknown): FailureInfo {
   try {
     return describe(error);
   } catch {
     return {};
   }
-}
-
-async function waitForSendToken(strategy: RetryStrategy, signal: AbortSignal | undefined): Promise<void> {
-  const limiter = strategy.rateLimiter;
-  if (limiter === undefined) {
-    if (signal?.aborted) await abortableSleep(strategy.sleep, 0, signal);
-    return;
-  }
-  const wait = limiter.reserve();
-  if (wait > 0 || signal?.aborted) await abortableSleep(strategy.sleep, wait, signal);
 }

@@ -3,42 +3,31 @@ import { RetryError } from "./errors.js";
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** Sleeps on a timer, rejecting at once with a `RetryError` ("aborted") when `signal` aborts. */
-export const timerSleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortedError(signal));
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortedError(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+export const timerSleep: Sleep = (ms, signal) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = () =>
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    });
+  return abortableSleep(wait, ms, signal).finally(() => clearTimeout(timer));
+};
 
 /**
  * Runs an injected `sleep` but settles as soon as `signal` aborts, even if that sleep ignores the
- * signal, so a pending backoff never outlives its call.
+ * signal, so a pending wait never outlives its call. Rejects at once if `signal` has already
+ * aborted, and resolves without sleeping when `ms` is not positive.
  */
 export function abortableSleep(sleep: Sleep, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return sleep(ms);
-  if (signal.aborted) return Promise.reject(abortedError(signal));
-  let onAbort: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(abortedError(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-  return Promise.race([sleep(ms, signal), aborted]).finally(() => {
-    if (onAbort) signal.removeEventListener("abort", onAbort);
-  });
-}
-
-export function abortedError(signal: AbortSignal | undefined): RetryError {
-  return new RetryError("aborted", "the call was aborted by its signal while waiting for its next attempt", {
-    cause: signal?.reason,
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void =>
+      reject(new RetryError("aborted", "aborted while waiting for the next attempt", { cause: signal?.reason }));
+    if (signal?.aborted) onAbort();
+    else if (ms <= 0) resolve();
+    else {
+      signal?.addEventListener("abort", onAbort, { once: true });
+      sleep(ms, signal)
+        .then(resolve, reject)
+        .finally(() => signal?.removeEventListener("abort", onAbort));
+    }
   });
 }

@@ -23,6 +23,11 @@ export interface RetryStrategyOptions {
   sleep?: Sleep;
   /** Uniform in [0, 1); default `Math.random`. */
   random?: () => number;
+  /**
+   * Adaptive mode's client-side rate limiter; ignored by the other modes. `createRetryStrategy`
+   * makes one; `createBasicRetryStrategy` requires it for adaptive mode.
+   */
+  rateLimiter?: ClientRateLimiter;
 }
 
 /**
@@ -44,42 +49,46 @@ export interface RetryStrategy {
   retryCost(kind: FailureKind, info: FailureInfo): number;
 }
 
+/** A strategy for any mode; adaptive mode gets a new `ClientRateLimiter` unless one is given. */
 export function createRetryStrategy(options: RetryStrategyOptions = {}): RetryStrategy {
-  const mode = options.mode ?? "standard";
-  if (!RETRY_MODES.includes(mode)) {
-    throw new RetryError(
-      "invalid-option",
-      `retry mode "${String(mode)}" is not one of ${RETRY_MODES.join(", ")}`,
-    );
-  }
-  const maxAttempts =
-    options.maxAttempts ?? (mode === "legacy" ? LEGACY_RETRY_LIMIT + 1 : DEFAULT_MAX_ATTEMPTS);
+  const { mode, now = Date.now } = options;
+  const rateLimiter = options.rateLimiter ?? (mode === "adaptive" ? new ClientRateLimiter({ now }) : undefined);
+  return createBasicRetryStrategy({ ...options, now, rateLimiter });
+}
+
+/**
+ * `createRetryStrategy` without the adaptive rate limiter's code, for bundles that only need
+ * standard and legacy mode: adaptive mode works only when `options.rateLimiter` is given.
+ */
+export function createBasicRetryStrategy(options: RetryStrategyOptions = {}): RetryStrategy {
+  const { mode = "standard", random = Math.random } = options;
+  if (!RETRY_MODES.includes(mode)) throw invalidOption("mode", `one of ${RETRY_MODES.join(", ")}`, mode);
+  const legacy = mode === "legacy";
+  const maxAttempts = options.maxAttempts ?? (legacy ? LEGACY_RETRY_LIMIT + 1 : DEFAULT_MAX_ATTEMPTS);
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RetryError(
-      "invalid-option",
-      `maxAttempts must be an integer of at least 1, got ${maxAttempts}`,
-    );
+    throw invalidOption("maxAttempts", "an integer of at least 1", maxAttempts);
   }
-  const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const custom = options.backoff;
+  const rateLimiter = mode === "adaptive" ? options.rateLimiter : undefined;
+  if (mode === "adaptive" && !rateLimiter) {
+    throw invalidOption("rateLimiter", "given in adaptive mode (or use createRetryStrategy)", rateLimiter);
+  }
+  const backoff =
+    options.backoff ?? (legacy ? legacyBackoff : (attempt: number) => standardBackoff(attempt, random));
   return {
     mode,
     maxAttempts,
-    quota: mode === "legacy" ? undefined : new RetryQuota(),
-    rateLimiter: mode === "adaptive" ? new ClientRateLimiter({ now }) : undefined,
-    now,
+    quota: legacy ? undefined : new RetryQuota(),
+    rateLimiter,
+    now: options.now ?? Date.now,
     sleep: options.sleep ?? timerSleep,
     backoffDelay(attempt) {
-      const delay = custom
-        ? custom(attempt)
-        : mode === "legacy"
-          ? legacyBackoff(attempt)
-          : standardBackoff(attempt, random);
+      const delay = backoff(attempt);
       return Number.isFinite(delay) && delay > 0 ? delay : 0;
     },
-    retryCost(_kind, info) {
-      return info.transportCode === "timeout" ? TIMEOUT_RETRY_COST : RETRY_COST;
-    },
+    retryCost: (_kind, info) => (info.transportCode === "timeout" ? TIMEOUT_RETRY_COST : RETRY_COST),
   };
+}
+
+function invalidOption(name: string, expected: string, got: unknown): RetryError {
+  return new RetryError("invalid-option", `${name} must be ${expected}, got ${String(got)}`);
 }

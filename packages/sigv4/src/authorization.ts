@@ -1,4 +1,4 @@
-import { SigV4Error } from "./errors.js";
+import { invalid } from "./errors.js";
 import type { ParsedAuthorization } from "./types.js";
 
 export const ALGORITHM = "AWS4-HMAC-SHA256";
@@ -21,11 +21,9 @@ export function formatAuthorization(
 export function parseAuthorization(header: string): ParsedAuthorization {
   const m = typeof header === "string" ? AUTHORIZATION.exec(header.trim()) : null;
   if (!m) {
-    throw new SigV4Error(
-      "invalid-authorization",
-      "Malformed Authorization header: expected " +
-        '"AWS4-HMAC-SHA256 Credential=<key>/<yyyymmdd>/<region>/<service>/aws4_request, SignedHeaders=<a;b>, Signature=<64 hex>".',
-    );
+    const expectation =
+      '"AWS4-HMAC-SHA256 Credential=<key>/<yyyymmdd>/<region>/<service>/aws4_request, SignedHeaders=<a;b>, Signature=<64 hex>"';
+    throw invalid("invalid-authorization", "Malformed Authorization header", expectation);
   }
   return {
     algorithm: m[1]!,

@@ -12,7 +12,6 @@ export function canonicalPath(pathname: string, normalize: boolean, doubleEncode
 }
 
 function normalizePath(path: string): string {
-  if (!/\/\/|\/\.\.?(?:\/|$)/.test(path)) return path;
   const segments: string[] = [];
   for (const segment of path.split("/")) {
     if (segment === "" || segment === ".") continue;
@@ -29,29 +28,20 @@ export type QueryPair = readonly [key: string, value: string];
 /** Splits a URL's `search` (with or without `?`) into decoded key/value pairs, keeping order. */
 export function parseQuery(search: string): QueryPair[] {
   const pairs: QueryPair[] = [];
-  const query = search.charCodeAt(0) === 63 /* ? */ ? search.slice(1) : search;
-  if (query === "") return pairs;
-  for (const part of query.split("&")) {
-    if (part === "") continue;
+  for (const part of search.replace(/^\?/, "").split("&")) {
     const eq = part.indexOf("=");
-    if (eq === -1) pairs.push([uriDecode(part), ""]);
-    else pairs.push([uriDecode(part.slice(0, eq)), uriDecode(part.slice(eq + 1))]);
+    if (eq !== -1) pairs.push([uriDecode(part.slice(0, eq)), uriDecode(part.slice(eq + 1))]);
+    else if (part !== "") pairs.push([uriDecode(part), ""]);
   }
   return pairs;
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Encodes every key and value strictly and sorts by key, then value (byte order of the encoding). */
 export function canonicalQuery(pairs: readonly QueryPair[]): string {
-  if (pairs.length === 0) return "";
-  const encoded = pairs.map(([key, value]) => `${uriEncode(key)}=${uriEncode(value)}`);
+  const encoded = pairs.map(([key, value]) => [uriEncode(key), uriEncode(value)] as const);
   // Keys compare first: a whole-string sort would put "a-b=1" before "a=1" since "-" < "=".
-  if (encoded.length > 1) encoded.sort(compareParams);
-  return encoded.join("&");
-}
-
-function compareParams(a: string, b: string): number {
-  const ka = a.slice(0, a.indexOf("="));
-  const kb = b.slice(0, b.indexOf("="));
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  encoded.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
+  return encoded.map(([key, value]) => `${key}=${value}`).join("&");
 }

@@ -1,22 +1,13 @@
 // SigV4 URI encoding (AWS General Reference, "Create a canonical request"): every byte except
 // the unreserved set A-Z a-z 0-9 - _ . ~ becomes %XY with upper-case hex of its UTF-8 encoding.
 // encodeURIComponent already does this except for ! ' ( ) *, which RFC 3986 reserves.
-const SUB_DELIMS = /[!'()*]/g;
-const NEEDS_ENCODING = /[^A-Za-z0-9\-._~]/;
-
-function escapeSubDelim(char: string): string {
-  return `%${char.charCodeAt(0).toString(16).toUpperCase()}`;
-}
-
 /** Encodes a query key or value (or a path segment) the way SigV4 canonicalizes it. */
 export function uriEncode(value: string): string {
-  if (!NEEDS_ENCODING.test(value)) return value;
-  return encodeURIComponent(value).replace(SUB_DELIMS, escapeSubDelim);
+  return encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Encodes a path, keeping its `/` separators. */
 export function uriEncodePath(path: string): string {
-  if (!/[^A-Za-z0-9\-._~/]/.test(path)) return path;
   return uriEncode(path).replace(/%2F/g, "/");
 }
 
@@ -26,7 +17,6 @@ export function uriEncodePath(path: string): string {
  * kept literally rather than failing the signature.
  */
 export function uriDecode(value: string): string {
-  if (value.indexOf("%") === -1) return value;
   try {
     return decodeURIComponent(value);
   } catch {

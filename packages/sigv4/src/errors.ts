@@ -25,3 +25,8 @@ export class SigV4Error extends Error {
     return { name: this.name, code: this.code, message: this.message };
   }
 }
+
+/** A `SigV4Error` whose message reads "<what>: expected <expectation>.", the form all of ours take. */
+export function invalid(code: SigV4ErrorCode, what: string, expectation: string): SigV4Error {
+  return new SigV4Error(code, `${what}: expected ${expectation}.`);
+}

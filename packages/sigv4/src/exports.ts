@@ -9,7 +9,8 @@ export type { HashBackend } from "./hash/backend.js";
 export { EMPTY_SHA256, UNSIGNED_PAYLOAD } from "./payload.js";
 export { MAX_EXPIRES_IN } from "./presign-query.js";
 export { createSigV4, type PresignDetails, type SigV4 } from "./signer.js";
-export { deriveSigningKey, SigningKeyCache } from "./signing-key.js";
+export { deriveSigningKey } from "./signing-key.js";
+export { SigningKeyCache } from "./signing-key-cache.js";
 export type {
   Credentials,
   ParsedAuthorization,

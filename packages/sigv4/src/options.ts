@@ -1,5 +1,5 @@
 import { type SigningTime, signingTime } from "./date.js";
-import { SigV4Error } from "./errors.js";
+import { invalid } from "./errors.js";
 import type { SignOptions } from "./types.js";
 
 /** Options every operation accepts; each operation adds its own (expiresIn, signedHeaders). */
@@ -15,87 +15,60 @@ export const SIGN_OPTION_NAMES: readonly string[] = [
   "contentSha256Header",
 ];
 
-/** Validated options with defaults applied and the signing time formatted. */
-export interface ResolvedOptions {
+/** Validated options with the credentials unpacked and the signing time formatted. */
+export interface ResolvedOptions extends SignOptions {
   accessKeyId: string;
   secretAccessKey: string;
+  /** Undefined for long-term credentials (an empty token counts as none). */
   sessionToken: string | undefined;
-  region: string;
-  service: string;
   time: SigningTime;
   credentialScope: string;
-  unsignedPayload: boolean;
-  normalizePath: boolean;
-  doubleEncodePath: boolean;
-  omitSessionToken: boolean;
-  contentSha256Header: boolean;
 }
 
-function checkNames(options: object, allowed: ReadonlySet<string>): void {
-  for (const name of Object.keys(options)) {
-    if (!allowed.has(name)) {
-      throw new SigV4Error(
-        "invalid-option",
-        `Unknown option "${name}": expected one of ${[...allowed].join(", ")}.`,
-      );
-    }
-  }
-}
+const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value !== "";
 
-function checkScopePart(name: "region" | "service", value: unknown): string {
-  if (typeof value !== "string" || value === "" || value.includes("/")) {
-    throw new SigV4Error("invalid-option", `Invalid ${name}: expected a non-empty string without "/".`);
-  }
-  return value;
-}
-
-function checkCredentials(credentials: SignOptions["credentials"] | undefined): void {
-  if (
-    typeof credentials !== "object" ||
-    credentials === null ||
-    typeof credentials.accessKeyId !== "string" ||
-    credentials.accessKeyId === "" ||
-    typeof credentials.secretAccessKey !== "string" ||
-    credentials.secretAccessKey === ""
-  ) {
-    throw new SigV4Error(
-      "missing-credentials",
-      "Missing credentials: expected { accessKeyId, secretAccessKey } as non-empty strings.",
-    );
-  }
-  const token = credentials.sessionToken;
-  if (token !== undefined && typeof token !== "string") {
-    throw new SigV4Error("missing-credentials", "Invalid credentials.sessionToken: expected a string.");
-  }
-}
-
-/** Validates `options` (names limited to `allowed`) and applies the defaults. */
+/**
+ * Validates `options`, which may carry the common names and the operation's `extra` ones, and
+ * unpacks the credentials. `date` (when verifying, from the request) wins over `options.date`.
+ */
 export function resolveOptions(
   options: SignOptions,
-  allowed: ReadonlySet<string>,
+  extra: readonly string[] = [],
   date?: Date,
 ): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
-    throw new SigV4Error("invalid-option", "Missing options: expected { credentials, region, service }.");
+    throw invalid("invalid-option", "Missing options", "{ credentials, region, service }");
   }
-  checkNames(options, allowed);
-  const { credentials } = options;
-  checkCredentials(credentials);
-  const region = checkScopePart("region", options.region);
-  const service = checkScopePart("service", options.service);
+  const allowed = SIGN_OPTION_NAMES.concat(extra);
+  for (const name of Object.keys(options)) {
+    if (!allowed.includes(name)) {
+      throw invalid("invalid-option", `Unknown option "${name}"`, `one of ${allowed.join(", ")}`);
+    }
+  }
+  const { credentials, region, service } = options;
+  if (!isNonEmptyString(credentials?.accessKeyId) || !isNonEmptyString(credentials.secretAccessKey)) {
+    const expectation = "{ accessKeyId, secretAccessKey } as non-empty strings";
+    throw invalid("missing-credentials", "Missing credentials", expectation);
+  }
+  const { sessionToken } = credentials;
+  if (sessionToken !== undefined && typeof sessionToken !== "string") {
+    throw invalid("missing-credentials", "Invalid credentials.sessionToken", "a string");
+  }
+  for (const [name, value] of [
+    ["region", region],
+    ["service", service],
+  ]) {
+    if (!isNonEmptyString(value) || value.includes("/")) {
+      throw invalid("invalid-option", `Invalid ${name}`, 'a non-empty string without "/"');
+    }
+  }
   const time = signingTime(date ?? options.date ?? new Date());
   return {
+    ...options,
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
-    sessionToken: credentials.sessionToken || undefined,
-    region,
-    service,
+    sessionToken: sessionToken || undefined,
     time,
     credentialScope: `${time.shortDate}/${region}/${service}/aws4_request`,
-    unsignedPayload: options.unsignedPayload === true,
-    normalizePath: options.normalizePath !== false,
-    doubleEncodePath: options.doubleEncodePath !== false,
-    omitSessionToken: options.omitSessionToken === true,
-    contentSha256Header: options.contentSha256Header === true,
   };
 }

@@ -18,7 +18,5 @@ export function payloadHash(
 ): string {
   if (declared !== undefined) return declared;
   if (unsignedPayload) return UNSIGNED_PAYLOAD;
-  const body = request.body;
-  if (body === undefined || body.length === 0) return EMPTY_SHA256;
-  return hash.sha256Hex(body);
+  return hash.sha256Hex(request.body ?? "");
 }

@@ -1,16 +1,39 @@
+import type { HttpRequest } from "@lanyard/http";
+import { signatureDetailsOf } from "./details.js";
 import { nobleHash } from "./hash/noble.js";
-import { createSigV4 } from "./signer.js";
+import { type PresignDetails, presignDetailsOf, presignOf } from "./presign.js";
+import { signingContext, signRequest } from "./sign.js";
+import type {
+  PresignDetailsOptions,
+  PresignOptions,
+  SignatureDetails,
+  SignatureDetailsOptions,
+  SignOptions,
+} from "./types.js";
 
-const sigv4 = createSigV4(nobleHash);
+// Plain functions over one module-level context (the @noble/hashes backend and its signing-key
+// cache), so a bundle that only signs leaves presigning and verifying out.
+const context = /* @__PURE__ */ signingContext(nobleHash);
 
 /**
  * Signs a request with SigV4 headers (`authorization`, `x-amz-date`, `x-amz-security-token`).
  * Synchronous; returns a new request and leaves the given one untouched.
  */
-export const sign = sigv4.sign;
+export function sign(request: HttpRequest, options: SignOptions): HttpRequest {
+  return signRequest(context, request, options);
+}
+
 /** A presigned URL carrying the SigV4 `X-Amz-*` query parameters. */
-export const presign = sigv4.presign;
+export function presign(request: HttpRequest, options: PresignOptions): URL {
+  return presignOf(context, request, options);
+}
+
 /** The canonical request, string to sign and signature, for debugging or verifying a received request. */
-export const signatureDetails = sigv4.signatureDetails;
+export function signatureDetails(request: HttpRequest, options: SignatureDetailsOptions): SignatureDetails {
+  return signatureDetailsOf(context, request, options);
+}
+
 /** A presigned URL together with its canonical request, string to sign and signature. */
-export const presignDetails = sigv4.presignDetails;
+export function presignDetails(request: HttpRequest, options: PresignDetailsOptions): PresignDetails {
+  return presignDetailsOf(context, request, options);
+}

@@ -1,7 +1,7 @@
 import { ALGORITHM } from "./authorization.js";
 import type { QueryPair } from "./canonical-uri.js";
 import { uriDecode, uriEncode } from "./encoding.js";
-import { SigV4Error } from "./errors.js";
+import { invalid } from "./errors.js";
 import type { ResolvedOptions } from "./options.js";
 
 /** SigV4 caps presigned URLs at 7 days (AWS General Reference, "Authenticating requests: query parameters"). */
@@ -33,10 +33,8 @@ export function presignParts(o: ResolvedOptions, expiresIn: unknown): PresignPar
     expiresIn < 1 ||
     expiresIn > MAX_EXPIRES_IN
   ) {
-    throw new SigV4Error(
-      "invalid-expires",
-      `Invalid expiresIn ${String(expiresIn)}: expected whole seconds from 1 to ${MAX_EXPIRES_IN} (7 days).`,
-    );
+    const expectation = `whole seconds from 1 to ${MAX_EXPIRES_IN} (7 days)`;
+    throw invalid("invalid-expires", `Invalid expiresIn ${String(expiresIn)}`, expectation);
   }
   return {
     credential: `${o.accessKeyId}/${o.credentialScope}`,

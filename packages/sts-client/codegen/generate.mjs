@@ -112,10 +112,63 @@ function constraintText(shape) {
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
-function generateShapes(model) {
-  const lines = [HEADER, 'import type { Shape } from "../model.js";', ""];
+const onlyKeys = (object, keys) => Object.keys(object).every((key) => keys.includes(key));
+const plainRef = (ref) => onlyKeys(ref, ["shape"]);
+
+/** Arguments for a builder call, dropping trailing undefined ones. */
+function args(values) {
+  while (values.length > 0 && values.at(-1) === undefined) values.pop();
+  return values.map((value) => (value === undefined ? "undefined" : json(value))).join(", ");
+}
+
+/**
+ * A builder call from src/shapes.ts for shapes it can express (everything in STS), else the
+ * botocore JSON literal. Error shapes keep only `error.code`: the runtime matches on it alone.
+ */
+function shapeExpression(name, shape) {
+  if (shape.type === "structure" && onlyKeys(shape, ["type", "required", "members", "error", "exception"])) {
+    const members = Object.entries(shape.members ?? {});
+    if (members.every(([member, ref]) => !/[ =]/.test(member) && plainRef(ref))) {
+      const text = members.map(([member, ref]) => `${member}=${ref.shape}`).join(" ");
+      const isErrorShape = shape.exception === true || shape.error !== undefined;
+      const code = isErrorShape ? (shape.error?.code ?? name) : undefined;
+      return `structure(${args([text, shape.required?.join(" ") || undefined, code])})`;
+    }
+  }
+  if (shape.type === "list" && onlyKeys(shape, ["type", "member", "min", "max"]) && plainRef(shape.member)) {
+    return `list(${args([shape.member.shape, shape.min, shape.max])})`;
+  }
+  const scalarKeys = ["type", "min", "max", "pattern", "sensitive"];
+  if (!["structure", "list", "map"].includes(shape.type) && onlyKeys(shape, scalarKeys)) {
+    return `scalar(${args([shape.type, shape.min, shape.max, shape.pattern, shape.sensitive])})`;
+  }
+  return json(shape);
+}
+
+/** Shape name → identifier of its constant; a shape identical to an earlier one reuses its constant. */
+function shapeIdents(model) {
+  const byExpression = new Map();
+  const idents = {};
   for (const [name, shape] of Object.entries(model.shapes)) {
-    lines.push(`export const ${ident(name)}: Shape = ${json(trimShape(shape))};`);
+    const expression = shapeExpression(name, trimShape(shape));
+    if (!byExpression.has(expression)) byExpression.set(expression, ident(name));
+    idents[name] = byExpression.get(expression);
+  }
+  return { idents, byExpression };
+}
+
+function generateShapes(model) {
+  const lines = [
+    HEADER,
+    "// One constant per distinct shape (shapes identical to an earlier one share its constant), built",
+    "// by the compact constructors of ../shapes.ts; unused ones are dropped by bundlers.",
+    'import type { Shape } from "../model.js";',
+    'import { list, scalar, structure } from "../shapes.js";',
+    "",
+  ];
+  for (const [expression, name] of shapeIdents(model).byExpression) {
+    const pure = expression.startsWith("{") ? "" : "/* @__PURE__ */ ";
+    lines.push(`export const ${name}: Shape = ${pure}${expression};`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -173,6 +226,7 @@ function operationDoc(options, name) {
 }
 
 function generateOperations(model, options) {
+  const { idents } = shapeIdents(model);
   const types = new Set();
   const errors = new Set();
   const shapes = new Set();
@@ -180,43 +234,36 @@ function generateOperations(model, options) {
   for (const [name, op] of Object.entries(model.operations)) {
     const roots = [op.input?.shape, op.output?.shape, ...(op.errors ?? []).map((e) => e.shape)];
     const used = reachable(model.shapes, roots.filter(Boolean));
-    for (const shape of used) shapes.add(shape);
+    for (const shape of used) shapes.add(idents[shape]);
     const inType = op.input ? op.input.shape : "Record<string, never>";
     const outType = op.output ? op.output.shape : "Record<string, never>";
     for (const t of [op.input?.shape, op.output?.shape]) if (t) types.add(t);
     const opErrors = (op.errors ?? []).map((e) => e.shape);
     for (const e of opErrors) errors.add(e);
     const noAuth = (op.auth ?? []).includes("smithy.api#noAuth") || op.authtype === "none";
-    const wire = pick(op, ["name", "http", "input", "output", "errors"]);
-    if (noAuth) wire.auth = ["smithy.api#noAuth"];
+    const wrapper = op.output?.resultWrapper;
     body.push(
       operationDoc(options, name),
-      `export const ${name}Operation: Operation<${inType}, ${outType}> = {`,
-      `  name: ${json(name)},`,
-      `  noAuth: ${noAuth},`,
-      `  errors: { ${opErrors.map((e) => `${json(model.shapes[e].error?.code ?? e)}: ${e}`).join(", ")} },`,
-      "  model: {",
-      "    metadata,",
-      `    operations: { ${name}: ${json(wire)} },`,
-      `    shapes: { ${used.map((s) => `${json(s)}: ${ident(s)}`).join(", ")} },`,
-      "  },",
-      "};",
+      `export const ${name}Operation: Operation<${inType}, ${outType}> = /* @__PURE__ */ defineOperation(`,
+      "  metadata,",
+      `  ${json(name)},`,
+      `  ${noAuth},`,
+      `  { ${opErrors.map((e) => `${json(model.shapes[e].error?.code ?? e)}: ${e}`).join(", ")} },`,
+      `  { ${used.map((s) => `${json(s)}: ${idents[s]}`).join(", ")} },`,
+      `  ${args([op.input?.shape, op.output?.shape, wrapper === `${name}Result` ? undefined : wrapper])},`,
+      ");",
       "",
     );
   }
-  const metadata = pick(model.metadata, [
-    "apiVersion",
-    "protocol",
-    "xmlNamespace",
-    "serviceId",
-    "endpointPrefix",
-  ]);
+  // query-protocol reads only apiVersion; the rest names the service for readers of the slice.
+  const metadata = pick(model.metadata, ["apiVersion", "protocol", "serviceId"]);
   const head = [
     HEADER,
     'import type { Operation } from "../model.js";',
+    'import { defineOperation } from "../shapes.js";',
     `import type { ${[...types].join(", ")} } from "./types.generated.js";`,
     `import { ${[...errors].sort().join(", ")} } from "./errors.generated.js";`,
-    `import { ${[...shapes].sort().map(ident).join(", ")} } from "./shapes.generated.js";`,
+    `import { ${[...shapes].sort().join(", ")} } from "./shapes.generated.js";`,
     "",
     `const metadata = ${json(metadata)};`,
     "",

@@ -1,5 +1,6 @@
 import type {
   ListShape,
+  ScalarShape,
   OperationModel,
   ServiceModel,
   Shape,
@@ -14,6 +15,7 @@ import type { ServiceErrorInit, STSServiceError } from "./service-error.js";
  */
 export type {
   ListShape,
+  ScalarShape,
   OperationModel,
   ServiceModel as OperationServiceModel,
   Shape,

@@ -10,24 +10,21 @@ export async function readResponseBody(
   maxBodyBytes: number,
   origin: string,
 ): Promise<Uint8Array> {
-  const announced = parseContentLength(response.headers.get("content-length") ?? undefined);
-  if ((announced !== undefined && announced > maxBodyBytes) || !response.body) {
-    await response.body?.cancel();
-    if (response.body) throw new BodyTooLargeError(maxBodyBytes, { origin });
-    return new Uint8Array(0);
-  }
-  const reader = response.body.getReader();
+  const reader = response.body?.getReader();
   const parts: Uint8Array[] = [];
   let received = 0;
-  for (;;) {
+  // An announced Content-Length past the cap fails before any byte is read.
+  let tooLarge = (parseContentLength(response.headers.get("content-length")) ?? 0) > maxBodyBytes;
+  while (reader && !tooLarge) {
     const { done, value } = await reader.read();
     if (done) break;
     received += value.byteLength;
-    if (received > maxBodyBytes) {
-      await reader.cancel();
-      throw new BodyTooLargeError(maxBodyBytes, { origin });
-    }
+    tooLarge = received > maxBodyBytes;
     parts.push(value);
   }
-  return parts.length === 0 ? new Uint8Array(0) : concatBytes(parts, received);
+  if (reader && tooLarge) {
+    await reader.cancel();
+    throw new BodyTooLargeError(maxBodyBytes, { origin });
+  }
+  return concatBytes(parts, received);
 }

@@ -26,42 +26,37 @@ export interface FetchTransportOptions extends TransportTimeouts {
  * phase, so `requestTimeoutMs` bounds the whole attempt.
  */
 export class FetchTransport implements Transport {
-  readonly #fetch: typeof fetch | undefined;
-  readonly #credentials: RequestCredentials | undefined;
-  readonly #requestTimeoutMs: number;
-  readonly #maxBodyBytes: number;
+  readonly #options: FetchTransportOptions;
   #closed = false;
 
   constructor(options: FetchTransportOptions = {}) {
-    this.#fetch = options.fetch;
-    this.#credentials = options.credentials;
-    this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.#maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.#options = { ...options };
   }
 
   async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
+    const {
+      fetch: doFetch = globalThis.fetch,
+      credentials,
+      requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+      maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+    } = this.#options;
     const origin = request.url.origin;
     if (this.#closed) throw new TransportClosedError({ origin });
-    const deadline = startDeadline(this.#requestTimeoutMs, options.signal, origin);
+    const deadline = startDeadline(requestTimeoutMs, options.signal, origin);
     try {
       if (deadline.signal.aborted) throw deadline.reason();
-      const init: RequestInit = {
+      const response = await doFetch(request.url, {
         method: request.method,
         headers: allowedHeaders(request.headers),
         // TS types Uint8Array as possibly SharedArrayBuffer-backed; request bodies never are.
         body: (request.body ?? null) as BodyInit | null,
         signal: deadline.signal,
-      };
-      if (this.#credentials) init.credentials = this.#credentials;
-      const doFetch = this.#fetch ?? globalThis.fetch;
-      const response = await doFetch(request.url, init);
-      const body = await readResponseBody(response, this.#maxBodyBytes, origin);
-      const headers: Record<string, string> = {};
-      // Headers iterates lower-cased names with repeated values already joined by ", ".
-      response.headers.forEach((value, name) => {
-        headers[name] = value;
+        // WebIDL treats an undefined member as absent, so this keeps the runtime's default.
+        credentials,
       });
-      return { status: response.status, headers, body };
+      const body = await readResponseBody(response, maxBodyBytes, origin);
+      // Headers iterates lower-cased names with repeated values already joined by ", ".
+      return { status: response.status, headers: Object.fromEntries(response.headers), body };
     } catch (error) {
       throw deadline.signal.aborted ? deadline.reason() : toTransportError(error, { origin });
     } finally {

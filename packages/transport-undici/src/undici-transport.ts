@@ -24,6 +24,8 @@ import {
  * An HTTP/1.1 transport on undici's `dispatcher.request()`, the lowest-overhead public API
  * undici offers (its `fetch` adds WHATWG stream and header objects on every call).
  */
+
+const UNDICI_TIMER_SLACK_MS = 1_000;
 export class UndiciTransport implements Transport {
   readonly #dispatcher: Dispatcher;
   readonly #options: ResolvedOptions;
@@ -63,8 +65,10 @@ export class UndiciTransport implements Transport {
       body: request.body ?? null,
       signal,
       // The deadline bounds the whole attempt; undici's own timers only need to not fire first.
-      headersTimeout: requestTimeoutMs,
-      bodyTimeout: requestTimeoutMs,
+      // They tick in coarse ~500 ms steps (lib/util/timers.js), so a timer set to exactly the
+      // deadline could fire early; the slack keeps ours authoritative.
+      headersTimeout: requestTimeoutMs + UNDICI_TIMER_SLACK_MS,
+      bodyTimeout: requestTimeoutMs + UNDICI_TIMER_SLACK_MS,
     });
     const contentLength = parseContentLength(response.headers["content-length"] as string | undefined);
     const body = await collectBody(response.body, maxBodyBytes, contentLength, origin);

@@ -1,6 +1,6 @@
-import { childNamed, type XmlElement } from "./element.js";
+import { childNamed, childrenNamed, type XmlElement } from "./element.js";
 import { XmlCodecError } from "./errors.js";
-import { parseBlob, parseBoolean, parseFloatValue, parseInteger, parseTimestamp } from "./scalars.js";
+import { decodeScalar } from "./scalars.js";
 import type { ListShape, MapShape, Shape, ShapeMap, ShapeRef, StructureShape } from "./shapes.js";
 
 /**
@@ -20,14 +20,15 @@ export function decodeShape(
     case "structure":
       return decodeStructure(element, shape, shapes, path);
     case "list":
-      return decodeListItems(element.children, itemName(shape, "member"), shape, shapes, path);
+      return decodeList(childrenNamed(element, shape.member.locationName ?? "member"), shape, shapes, path);
     case "map":
-      return decodeMapEntries(childrenOf(element, "entry"), shape, shapes, path);
+      return decodeMap(childrenNamed(element, "entry"), shape, shapes, path);
     default:
       return decodeScalar(element.text, shape, path);
   }
 }
 
+/** The shape `ref` names; throws `unknown-shape` when the model does not define it. */
 export function resolveShape(ref: ShapeRef | string, shapes: ShapeMap, path: string): Shape {
   const name = typeof ref === "string" ? ref : ref.shape;
   const shape = Object.hasOwn(shapes, name) ? shapes[name] : undefined;
@@ -66,99 +67,31 @@ function decodeMember(
   }
   // Flattened items repeat under the member's own name; the list member's name is not used
   // (Smithy XML bindings, "Flattened list serialization").
-  if (shape.type === "list" && isFlattened(member, shape)) {
-    const items = childrenOf(parent, name);
-    return items.length === 0 ? undefined : decodeListItems(items, name, shape, shapes, path);
-  }
-  if (shape.type === "map" && isFlattened(member, shape)) {
-    const entries = childrenOf(parent, name);
-    return entries.length === 0 ? undefined : decodeMapEntries(entries, shape, shapes, path);
+  if ((shape.type === "list" || shape.type === "map") && (member.flattened || shape.flattened)) {
+    const items = childrenNamed(parent, name);
+    if (items.length === 0) return undefined;
+    return shape.type === "list" ? decodeList(items, shape, shapes, path) : decodeMap(items, shape, shapes, path);
   }
   const child = childNamed(parent, name);
   return child === undefined ? undefined : decodeShape(child, member, shapes, path);
 }
 
-function isFlattened(member: ShapeRef, shape: ListShape | MapShape): boolean {
-  return member.flattened === true || shape.flattened === true;
+function decodeList(items: XmlElement[], shape: ListShape, shapes: ShapeMap, path: string): unknown[] {
+  return items.map((item, index) => decodeShape(item, shape.member, shapes, `${path}[${index}]`));
 }
 
-function itemName(shape: ListShape, fallback: string): string {
-  return shape.member.locationName ?? fallback;
-}
-
-function childrenOf(element: XmlElement, name: string): XmlElement[] {
-  return element.children.filter((child) => child.name === name);
-}
-
-function decodeListItems(
-  items: XmlElement[],
-  name: string,
-  shape: ListShape,
-  shapes: ShapeMap,
-  path: string,
-): unknown[] {
-  const out: unknown[] = [];
-  for (const item of items) {
-    if (item.name !== name) continue;
-    out.push(decodeShape(item, shape.member, shapes, `${path}[${out.length}]`));
-  }
-  return out;
-}
-
-function decodeMapEntries(
-  entries: XmlElement[],
-  shape: MapShape,
-  shapes: ShapeMap,
-  path: string,
-): Record<string, unknown> {
+function decodeMap(entries: XmlElement[], shape: MapShape, shapes: ShapeMap, path: string): unknown {
   const keyName = shape.key.locationName ?? "key";
   const valueName = shape.value.locationName ?? "value";
-  const out: Record<string, unknown> = {};
+  const pairs: Array<[string, unknown]> = [];
   for (const entry of entries) {
     const keyElement = childNamed(entry, keyName);
     if (keyElement === undefined) continue;
     const key = String(decodeShape(keyElement, shape.key, shapes, `${path}.${keyName}`));
     const valueElement = childNamed(entry, valueName);
-    const value =
-      valueElement === undefined
-        ? undefined
-        : decodeShape(valueElement, shape.value, shapes, `${path}[${JSON.stringify(key)}]`);
-    // defineProperty keeps a key such as "__proto__" an ordinary own property.
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    const valuePath = `${path}[${JSON.stringify(key)}]`;
+    pairs.push([key, valueElement && decodeShape(valueElement, shape.value, shapes, valuePath)]);
   }
-  return out;
-}
-
-/** Decodes character data by scalar type; exported so attributes and headers can share it. */
-export function decodeScalar(text: string, shape: Shape, path: string): unknown {
-  if (shape.sensitive !== true) return decodeScalarText(text, shape, path);
-  try {
-    return decodeScalarText(text, shape, path);
-  } catch {
-    // A model marks secrets `sensitive`; their text never goes into an error message.
-    throw new XmlCodecError("invalid-value", `Expected a valid ${shape.type} (value redacted)`, path);
-  }
-}
-
-function decodeScalarText(text: string, shape: Shape, path: string): unknown {
-  switch (shape.type) {
-    case "integer":
-    case "long":
-    case "short":
-    case "byte":
-    case "biginteger":
-      return parseInteger(text, path);
-    case "float":
-    case "double":
-    case "bigdecimal":
-      return parseFloatValue(text, path);
-    case "boolean":
-      return parseBoolean(text, path);
-    case "timestamp":
-      return parseTimestamp(text, path);
-    case "blob":
-      return parseBlob(text, path);
-    default:
-      return text;
-  }
+  // fromEntries defines own data properties, so a key such as "__proto__" stays an ordinary one.
+  return Object.fromEntries(pairs);
 }

@@ -10,7 +10,7 @@ export interface XmlElement {
 
 /** Options shared by every `parseXml` backend. */
 export interface ParseXmlOptions {
-  /** Reject documents longer than this many UTF-16 code units. Default 1 MiB. */
+  /** Reject documents longer than this many UTF-8 bytes. Default 1 MiB. */
   maxBytes?: number;
   /** Reject elements nested deeper than this (the root is depth 1). Default 64. */
   maxDepth?: number;
@@ -21,8 +21,12 @@ export const DEFAULT_MAX_DEPTH = 64;
 
 /** The first child named `name`, if any. */
 export function childNamed(element: XmlElement, name: string): XmlElement | undefined {
-  for (const child of element.children) if (child.name === name) return child;
-  return undefined;
+  return element.children.find((child) => child.name === name);
+}
+
+/** The trimmed text of the first child named `name`, if there is one. */
+export function childText(element: XmlElement, name: string): string | undefined {
+  return childNamed(element, name)?.text.trim();
 }
 
 /** Every child named `name`, in document order. */

@@ -29,3 +29,7 @@ export class XmlCodecError extends Error {
     if (path !== undefined) this.path = path;
   }
 }
+
+export function malformed(detail: string): XmlCodecError {
+  return new XmlCodecError("malformed", `Malformed XML: ${detail}`);
+}

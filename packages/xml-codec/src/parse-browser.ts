@@ -1,18 +1,14 @@
 import type { ParseXmlOptions, XmlElement } from "./element.js";
-import { XmlCodecError } from "./errors.js";
-import { guardInput, type Limits, resolveLimits, tooDeep } from "./guard.js";
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const CDATA_SECTION_NODE = 4;
+import { malformed } from "./errors.js";
+import { guardInput, tooDeep } from "./guard.js";
 
 // Browsers report a well-formedness error by putting a <parsererror> element in one of these
 // namespaces into the returned document instead of throwing (Chromium/WebKit use XHTML,
 // Gecko its own); a document's own <parsererror> in another namespace is left alone.
-const PARSER_ERROR_NAMESPACES = new Set([
+const PARSER_ERROR_NAMESPACES = [
   "http://www.w3.org/1999/xhtml",
   "http://www.mozilla.org/newlayout/xml/parsererror.xml",
-]);
+];
 
 /**
  * Parses `text` with the platform `DOMParser` into the same tree the fast-xml-parser
@@ -20,39 +16,29 @@ const PARSER_ERROR_NAMESPACES = new Set([
  * so it never resolves or expands an entity beyond the predefined ones.
  */
 export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
-  const limits = resolveLimits(options);
-  guardInput(text, limits);
-  if (typeof DOMParser !== "function") {
-    throw new XmlCodecError("malformed", "This platform has no DOMParser; use the default export condition");
-  }
+  const maxDepth = guardInput(text, options);
+  if (typeof DOMParser !== "function") throw malformed("this platform has no DOMParser");
   const document = new DOMParser().parseFromString(text, "application/xml");
-  const errors = document.getElementsByTagName("parsererror");
-  for (let i = 0; i < errors.length; i++) {
-    const error = errors[i];
-    if (error !== undefined && PARSER_ERROR_NAMESPACES.has(error.namespaceURI ?? "")) {
-      const detail = (error.textContent ?? "").trim().slice(0, 200);
-      throw new XmlCodecError("malformed", `Malformed XML: ${detail || "the platform parser rejected it"}`);
+  for (const error of Array.from(document.getElementsByTagName("parsererror"))) {
+    if (PARSER_ERROR_NAMESPACES.includes(error.namespaceURI ?? "")) {
+      throw malformed(error.textContent?.trim().slice(0, 200) || "DOMParser rejected it");
     }
   }
-  const root = document.documentElement;
-  if (root === null) throw new XmlCodecError("malformed", "Malformed XML: no root element");
-  return toElement(root, 1, limits);
+  return toElement(document.documentElement, 1, maxDepth);
 }
 
-function toElement(node: Element, depth: number, limits: Limits): XmlElement {
-  if (depth > limits.maxDepth) throw tooDeep(limits);
+function toElement(node: Element, depth: number, maxDepth: number): XmlElement {
+  if (depth > maxDepth) throw tooDeep(maxDepth);
   const element: XmlElement = { name: node.localName, attributes: {}, children: [], text: "" };
-  for (let i = 0; i < node.attributes.length; i++) {
-    const attribute = node.attributes[i];
-    if (attribute === undefined || attribute.name === "xmlns" || attribute.prefix === "xmlns") continue;
-    element.attributes[attribute.localName] = attribute.value;
-  }
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-    if (child.nodeType === ELEMENT_NODE) {
-      element.children.push(toElement(child as Element, depth + 1, limits));
-    } else if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) {
-      element.text += child.nodeValue ?? "";
+  for (const attribute of Array.from(node.attributes)) {
+    if (attribute.name !== "xmlns" && attribute.prefix !== "xmlns") {
+      element.attributes[attribute.localName] = attribute.value;
     }
+  }
+  // DOM node types: 1 element, 3 text, 4 CDATA section.
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    if (child.nodeType === 1) element.children.push(toElement(child as Element, depth + 1, maxDepth));
+    else if (child.nodeType === 3 || child.nodeType === 4) element.text += child.nodeValue;
   }
   return element;
 }

@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { ParseXmlOptions, XmlElement } from "./element.js";
 import { decodeEntities } from "./entities.js";
-import { XmlCodecError } from "./errors.js";
-import { guardInput, type Limits, resolveLimits, tooDeep } from "./guard.js";
+import { malformed } from "./errors.js";
+import { guardInput, tooDeep } from "./guard.js";
 
 // Ordered output keeps repeated siblings and mixed content exactly as written; values stay
 // strings (no number/boolean coercion, whitespace kept) and entities are decoded by us so
@@ -32,31 +32,30 @@ type OrderedNode = Record<string, unknown>;
  * declarations, unsupported entities and documents over the size or depth limits.
  */
 export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
-  const limits = resolveLimits(options);
-  guardInput(text, limits);
-  const nodes = parseOrdered(text, limits);
+  const maxDepth = guardInput(text, options);
+  const nodes = parseOrdered(text, maxDepth);
   let root: XmlElement | undefined;
   for (const node of nodes) {
     const name = elementName(node);
     if (name === undefined) continue;
     if (root !== undefined) throw malformed("more than one root element");
-    root = toElement(node, name, 1, limits);
+    root = toElement(node, name, 1, maxDepth);
   }
   if (root === undefined) throw malformed("no root element");
   return root;
 }
 
-function parseOrdered(text: string, limits: Limits): OrderedNode[] {
+function parseOrdered(text: string, maxDepth: number): OrderedNode[] {
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
     throw malformed(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   }
   try {
-    const parser = new XMLParser({ ...PARSER_OPTIONS, maxNestedTags: limits.maxDepth + 1 });
+    const parser = new XMLParser({ ...PARSER_OPTIONS, maxNestedTags: maxDepth + 1 });
     return parser.parse(text) as OrderedNode[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/nest/i.test(message)) throw tooDeep(limits);
+    if (/nest/i.test(message)) throw tooDeep(maxDepth);
     throw malformed(message);
   }
 }
@@ -68,8 +67,8 @@ function elementName(node: OrderedNode): string | undefined {
   return undefined;
 }
 
-function toElement(node: OrderedNode, name: string, depth: number, limits: Limits): XmlElement {
-  if (depth > limits.maxDepth) throw tooDeep(limits);
+function toElement(node: OrderedNode, name: string, depth: number, maxDepth: number): XmlElement {
+  if (depth > maxDepth) throw tooDeep(maxDepth);
   const element: XmlElement = { name, attributes: toAttributes(node[":@"]), children: [], text: "" };
   const content = node[name] as OrderedNode[];
   for (const child of content) {
@@ -77,7 +76,7 @@ function toElement(node: OrderedNode, name: string, depth: number, limits: Limit
     else if ("#cdata" in child) element.text += cdataText(child["#cdata"]);
     else {
       const childName = elementName(child);
-      if (childName !== undefined) element.children.push(toElement(child, childName, depth + 1, limits));
+      if (childName !== undefined) element.children.push(toElement(child, childName, depth + 1, maxDepth));
     }
   }
   return element;
@@ -96,8 +95,4 @@ function cdataText(raw: unknown): string {
   let text = "";
   for (const part of raw as OrderedNode[]) text += String(part["#text"] ?? "");
   return text;
-}
-
-function malformed(detail: string): XmlCodecError {
-  return new XmlCodecError("malformed", `Malformed XML: ${detail}`);
 }

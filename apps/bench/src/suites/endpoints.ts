@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { STSClient as SdkClient } from "@aws-sdk/client-sts";
 import { type RuleSet, resolveEndpoint } from "@lanyard/endpoints";
+import { compareOrReport } from "../contenders.js";
 import type { Contender } from "../measure.js";
 import { APP_DIR } from "../paths.js";
 import { type SuiteContext, type SuiteResult, withAdvantage } from "../suite.js";
-import { compareOrReport } from "./parse.js";
 
 const RULE_SET = JSON.parse(
   readFileSync(join(APP_DIR, "data", "sts-endpoint-rule-set-1.json"), "utf8"),

@@ -2,9 +2,10 @@ import { AssumeRoleCommand, STSClient as SdkClient } from "@aws-sdk/client-sts";
 import type { HttpResponse as LanyardResponse, Transport } from "@lanyard/http";
 import { parseResponse, type ServiceModel } from "@lanyard/query-protocol";
 import { HttpResponse } from "@smithy/protocol-http";
+import { compareOrReport, tryContender } from "../contenders.js";
 import { ASSUME_ROLE_RESPONSE_XML, CREDENTIALS, REGION, ROLE_ARN, ROLE_SESSION_NAME } from "../fixtures.js";
-import { type Contender, compare } from "../measure.js";
-import { errorMessage, type Row, type SuiteContext, type SuiteResult, withAdvantage } from "../suite.js";
+import type { Contender } from "../measure.js";
+import { type SuiteContext, type SuiteResult, withAdvantage } from "../suite.js";
 
 const BODY = new TextEncoder().encode(ASSUME_ROLE_RESPONSE_XML);
 const HEADERS = { "content-type": "text/xml", "x-amzn-requestid": "c6104cbe-af31-11e0-8154-cbc7ccf896c7" };
@@ -46,30 +47,6 @@ function sdkPipeline(): Contender {
     },
   });
   return { name: SDK_PIPELINE, run: () => client.send(new AssumeRoleCommand(INPUT)) };
-}
-
-async function tryContender(
-  name: string,
-  make: () => Contender | Promise<Contender>,
-): Promise<Contender | Row> {
-  try {
-    const contender = await make();
-    await contender.run();
-    return contender;
-  } catch (error) {
-    return { name, value: Number.NaN, error: errorMessage(error) };
-  }
-}
-
-/** Side by side over whichever contenders could be set up; the rest become error rows. */
-export async function compareOrReport(attempts: (Contender | Row)[], context: SuiteContext): Promise<Row[]> {
-  const contenders = attempts.filter((attempt): attempt is Contender => "run" in attempt);
-  const results = await compare(contenders, context.timing);
-  return attempts.map((attempt) => {
-    if (!("run" in attempt)) return attempt;
-    const result = results.find((r) => r.name === attempt.name)!;
-    return { name: result.name, value: result.opsPerSec, samples: result.rounds };
-  });
 }
 
 /** Decoding the documented AssumeRole response, alone and through each client's whole pipeline. */

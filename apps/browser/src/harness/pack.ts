@@ -59,16 +59,24 @@ export interface CommandOutcome {
   output: string;
 }
 
-/** Runs @arethetypeswrong/cli on a packed tarball with the given profile. */
-export async function arethetypeswrong(tarball: string, profile: string): Promise<CommandOutcome> {
-  const args = [tarball, "--profile", profile, "--format", "ascii", "--no-color", "--no-emoji"];
+async function runBin(name: string, args: string[]): Promise<CommandOutcome> {
   try {
-    const { stdout } = await run(join(BIN, "attw"), args, { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run(join(BIN, name), args, { maxBuffer: 16 * 1024 * 1024 });
     return { ok: true, output: stdout };
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
     return { ok: false, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message };
   }
+}
+
+/** Runs @arethetypeswrong/cli on a packed tarball with the given profile. */
+export function arethetypeswrong(tarball: string, profile: string): Promise<CommandOutcome> {
+  return runBin("attw", [tarball, "--profile", profile, "--format", "ascii", "--no-color", "--no-emoji"]);
+}
+
+/** Runs publint on a packed tarball; `--strict` makes warnings fail too. */
+export function publintTarball(tarball: string): Promise<CommandOutcome> {
+  return runBin("publint", ["run", tarball, "--strict"]);
 }
 
 /**

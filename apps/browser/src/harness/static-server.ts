@@ -41,7 +41,7 @@ function closeServer(server: Server): Promise<void> {
 export function htmlPage(title: string, script: string): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${title}</title>
+<head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">
 <style>body{font-family:sans-serif;margin:24px}dt{font-weight:bold;margin-top:8px}dd{font-family:monospace}
 .ok{color:#116611}.fail{color:#aa1111}</style></head>
 <body><h1>${title}</h1><main id="app">running…</main>

@@ -1,0 +1,36 @@
+import type { HashBackend } from "./hash/backend.js";
+import { cachedSigningKey, DEFAULT_MAX_ENTRIES } from "./signing-key.js";
+
+// Its own module: the class's computed inspect key keeps it in any bundle that loads the module.
+/** Derived signing keys for one hash backend (see `cachedSigningKey`), as an object. */
+export class SigningKeyCache {
+  readonly #hash: HashBackend;
+  readonly #maxEntries: number;
+  readonly #keys = new Map<string, Uint8Array>();
+
+  constructor(hash: HashBackend, maxEntries = DEFAULT_MAX_ENTRIES) {
+    this.#hash = hash;
+    this.#maxEntries = maxEntries;
+  }
+
+  get size(): number {
+    return this.#keys.size;
+  }
+
+  get(secretAccessKey: string, shortDate: string, region: string, service: string): Uint8Array {
+    return cachedSigningKey(this.#hash, this.#keys, secretAccessKey, shortDate, region, service, this.#maxEntries);
+  }
+
+  clear(): void {
+    this.#keys.clear();
+  }
+
+  // The map's keys hold secrets: show only the size.
+  toJSON(): { size: number } {
+    return { size: this.#keys.size };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `SigningKeyCache { size: ${this.#keys.size} }`;
+  }
+}
