@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 // The SDK warns on every process about its coming Node 22 floor; the notice is noise in a benchmark table.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+import { RESULTS_DIR } from "./paths.js";
 import { formatProfile, summarizeProfileFile } from "./profile.js";
 import { formatSuite, formatTargets } from "./report.js";
 import { parseSuites, runBench, writeReport } from "./run.js";
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
     quick: values.quick ?? false,
     ...(suites ? { suites } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
+    ...(values["no-write"] ? {} : { artifactsDir: RESULTS_DIR }),
   });
   console.log(
     `node ${report.node} ${report.platform}, ${report.cpus} cpus${report.quick ? ", quick" : ""}\n`,

@@ -25,6 +25,8 @@ export interface BenchOptions {
   suites?: readonly SuiteName[];
   quick?: boolean;
   log?: (line: string) => void;
+  /** Where suites may leave artifacts (esbuild metafiles). */
+  artifactsDir?: string;
 }
 
 export interface BenchReport {
@@ -46,6 +48,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     quick,
     timing: quick ? QUICK_TIMING : FULL_TIMING,
     log: options.log ?? (() => {}),
+    ...(options.artifactsDir ? { artifactsDir: options.artifactsDir } : {}),
   };
   const { availableParallelism } = await import("node:os");
   const report: BenchReport = {

@@ -23,6 +23,8 @@ export interface SuiteContext {
   timing: MeasureOptions;
   /** Progress lines go here (stderr in the CLI), so stdout stays the table. */
   log: (line: string) => void;
+  /** Where suites may leave artifacts (esbuild metafiles); none are written when absent. */
+  artifactsDir?: string;
 }
 
 export interface Row {

@@ -40,7 +40,8 @@ export function getAttr(value: Value, steps: PathStep[]): Value {
  * character or the range does not fit (Smithy rules spec, "substring function").
  */
 export function substring(input: Value, start: number, stop: number, reverse: boolean): string | undefined {
-  if (typeof input !== "string" || start >= stop || input.length < stop || /[^\x00-\x7f]/.test(input)) return undefined;
+  if (typeof input !== "string" || start >= stop || input.length < stop || /[^\x00-\x7f]/.test(input))
+    return undefined;
   return reverse ? input.slice(input.length - stop, input.length - start) : input.slice(start, stop);
 }
 

@@ -15,14 +15,86 @@ type PartitionRow = [
 ];
 
 const ROWS: PartitionRow[] = [
-  ["aws", "^(us|eu|ap|sa|ca|me|af|il|mx)\\-\\w+\\-\\d+$", "amazonaws.com", "api.aws", "us-east-1", true, true, ["aws-global"]],
-  ["aws-cn", "^cn\\-\\w+\\-\\d+$", "amazonaws.com.cn", "api.amazonwebservices.com.cn", "cn-northwest-1", true, true, ["aws-cn-global"]],
-  ["aws-eusc", "^eusc\\-(de)\\-\\w+\\-\\d+$", "amazonaws.eu", "api.amazonwebservices.eu", "eusc-de-east-1", true, true, []],
-  ["aws-iso", "^us\\-iso\\-\\w+\\-\\d+$", "c2s.ic.gov", "api.aws.ic.gov", "us-iso-east-1", true, true, ["aws-iso-global"]],
-  ["aws-iso-b", "^us\\-isob\\-\\w+\\-\\d+$", "sc2s.sgov.gov", "api.aws.scloud", "us-isob-east-1", true, true, ["aws-iso-b-global"]],
-  ["aws-iso-e", "^eu\\-isoe\\-\\w+\\-\\d+$", "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk", "eu-isoe-west-1", true, true, ["aws-iso-e-global"]],
-  ["aws-iso-f", "^us\\-isof\\-\\w+\\-\\d+$", "csp.hci.ic.gov", "api.aws.hci.ic.gov", "us-isof-south-1", true, true, ["aws-iso-f-global"]],
-  ["aws-us-gov", "^us\\-gov\\-\\w+\\-\\d+$", "amazonaws.com", "api.aws", "us-gov-west-1", true, true, ["aws-us-gov-global"]],
+  [
+    "aws",
+    "^(us|eu|ap|sa|ca|me|af|il|mx)\\-\\w+\\-\\d+$",
+    "amazonaws.com",
+    "api.aws",
+    "us-east-1",
+    true,
+    true,
+    ["aws-global"],
+  ],
+  [
+    "aws-cn",
+    "^cn\\-\\w+\\-\\d+$",
+    "amazonaws.com.cn",
+    "api.amazonwebservices.com.cn",
+    "cn-northwest-1",
+    true,
+    true,
+    ["aws-cn-global"],
+  ],
+  [
+    "aws-eusc",
+    "^eusc\\-(de)\\-\\w+\\-\\d+$",
+    "amazonaws.eu",
+    "api.amazonwebservices.eu",
+    "eusc-de-east-1",
+    true,
+    true,
+    [],
+  ],
+  [
+    "aws-iso",
+    "^us\\-iso\\-\\w+\\-\\d+$",
+    "c2s.ic.gov",
+    "api.aws.ic.gov",
+    "us-iso-east-1",
+    true,
+    true,
+    ["aws-iso-global"],
+  ],
+  [
+    "aws-iso-b",
+    "^us\\-isob\\-\\w+\\-\\d+$",
+    "sc2s.sgov.gov",
+    "api.aws.scloud",
+    "us-isob-east-1",
+    true,
+    true,
+    ["aws-iso-b-global"],
+  ],
+  [
+    "aws-iso-e",
+    "^eu\\-isoe\\-\\w+\\-\\d+$",
+    "cloud.adc-e.uk",
+    "api.cloud-aws.adc-e.uk",
+    "eu-isoe-west-1",
+    true,
+    true,
+    ["aws-iso-e-global"],
+  ],
+  [
+    "aws-iso-f",
+    "^us\\-isof\\-\\w+\\-\\d+$",
+    "csp.hci.ic.gov",
+    "api.aws.hci.ic.gov",
+    "us-isof-south-1",
+    true,
+    true,
+    ["aws-iso-f-global"],
+  ],
+  [
+    "aws-us-gov",
+    "^us\\-gov\\-\\w+\\-\\d+$",
+    "amazonaws.com",
+    "api.aws",
+    "us-gov-west-1",
+    true,
+    true,
+    ["aws-us-gov-global"],
+  ],
 ];
 
 let outputs: PartitionOutputs[] | undefined;
@@ -34,14 +106,16 @@ let outputs: PartitionOutputs[] | undefined;
  */
 export function awsPartition(region: unknown): PartitionOutputs | undefined {
   if (typeof region !== "string") return undefined;
-  outputs ??= ROWS.map(([name, , dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion, supportsFIPS, supportsDualStack]) => ({
-    name,
-    dnsSuffix,
-    dualStackDnsSuffix,
-    supportsFIPS,
-    supportsDualStack,
-    ...(implicitGlobalRegion && { implicitGlobalRegion }),
-  }));
+  outputs ??= ROWS.map(
+    ([name, , dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion, supportsFIPS, supportsDualStack]) => ({
+      name,
+      dnsSuffix,
+      dualStackDnsSuffix,
+      supportsFIPS,
+      supportsDualStack,
+      ...(implicitGlobalRegion && { implicitGlobalRegion }),
+    }),
+  );
   const index = ROWS.findIndex((row) => row[7].includes(region));
   if (index !== -1) return outputs[index];
   const byRegex = ROWS.findIndex((row) => new RegExp(row[1]).test(region));

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isVirtualHostableS3Bucket, parseArn, partitionOf } from "../src/lib-aws.js";
 import { getAttr, isValidHostLabel, parsePath, parseURL, substring, uriEncode } from "../src/lib-core.js";
+import { awsPartition } from "../src/partition-table.js";
 import { partitions } from "../src/partitions-data.js";
 
 describe("substring", () => {
@@ -135,5 +136,23 @@ describe("bundled partitions", () => {
         outputs,
       ]),
     );
+  });
+});
+
+describe("awsPartition (the compact table of compiled resolvers)", () => {
+  it("answers as partitionOf over the bundled partitions for every known and unknown region", () => {
+    const regions = partitions.partitions.flatMap((p) => Object.keys(p.regions));
+    const unknown = [
+      "us-gov-west-9",
+      "cn-south-7",
+      "eusc-de-west-3",
+      "eu-isoe-north-2",
+      "mars-central-1",
+      "",
+    ];
+    for (const region of [...regions, ...unknown]) {
+      expect(awsPartition(region), region).toEqual(partitionOf(region, partitions));
+    }
+    expect(awsPartition(undefined)).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
 import {
   AbortError,
-  at,
   ConnectionRefusedError,
   ConnectionResetError,
   DnsError,
+  originSuffix,
   TimeoutError,
   TlsError,
   TransportError,
@@ -35,7 +35,7 @@ export function toTransportError(error: unknown, options: TransportErrorOptions 
   if (CONNECT_TIMEOUT.test(code)) return new TimeoutError("connect", 0, withCause);
   if (TLS.test(code)) return new TlsError(code, withCause);
   const message = error instanceof Error ? error.message : String(error);
-  return new TransportError("network", `network error${at(options.origin)}: ${message}`, withCause);
+  return new TransportError("network", `network error${originSuffix(options.origin)}: ${message}`, withCause);
 }
 
 /** Reads `code` from the error or, for wrapped errors (fetch's TypeError), from its cause chain. */

@@ -40,7 +40,7 @@ export interface TransportErrorClass {
   readonly prototype: TransportError;
 }
 
-/** Builds one of the subclasses below; `describe` receives `at(origin)` to place in its message. */
+/** Builds one of the subclasses below; `describe` places `at` (" to <origin>", or "") in its message. */
 function defineTransportError(
   name: string,
   code: TransportErrorCode,
@@ -49,7 +49,7 @@ function defineTransportError(
   return class extends TransportError {
     override name = name;
     constructor(options: TransportErrorOptions = {}) {
-      super(code, describe(at(options.origin)), options);
+      super(code, describe(originSuffix(options.origin)), options);
     }
   };
 }
@@ -95,7 +95,11 @@ export class TimeoutError extends TransportError {
 
   constructor(phase: TimeoutPhase, timeoutMs: number, options: TransportErrorOptions = {}) {
     const connecting = phase === "connect" ? " while connecting" : "";
-    super("timeout", `the request${at(options.origin)} timed out after ${timeoutMs} ms${connecting}`, options);
+    super(
+      "timeout",
+      `the request${originSuffix(options.origin)} timed out after ${timeoutMs} ms${connecting}`,
+      options,
+    );
     this.phase = phase;
     this.timeoutMs = timeoutMs;
   }
@@ -104,7 +108,7 @@ export class TimeoutError extends TransportError {
 export class TlsError extends TransportError {
   override name = "TlsError";
   constructor(detail: string, options: TransportErrorOptions = {}) {
-    super("tls", `TLS failed${at(options.origin)}: ${detail}`, options);
+    super("tls", `TLS failed${originSuffix(options.origin)}: ${detail}`, options);
   }
 }
 
@@ -112,7 +116,11 @@ export class BodyTooLargeError extends TransportError {
   override name = "BodyTooLargeError";
   declare readonly maxBodyBytes: number;
   constructor(maxBodyBytes: number, options: TransportErrorOptions = {}) {
-    super("body-too-large", `the response${at(options.origin)} exceeds maxBodyBytes (${maxBodyBytes})`, options);
+    super(
+      "body-too-large",
+      `the response${originSuffix(options.origin)} exceeds maxBodyBytes (${maxBodyBytes})`,
+      options,
+    );
     this.maxBodyBytes = maxBodyBytes;
   }
 }
@@ -121,7 +129,11 @@ export class TruncatedBodyError extends TransportError {
   override name = "TruncatedBodyError";
   constructor(received: number, expected: number | undefined, options: TransportErrorOptions = {}) {
     const of = expected === undefined ? "" : ` of ${expected}`;
-    super("truncated-body", `the response${at(options.origin)} ended early after ${received}${of} bytes`, options);
+    super(
+      "truncated-body",
+      `the response${originSuffix(options.origin)} ended early after ${received}${of} bytes`,
+      options,
+    );
   }
 }
 
@@ -130,6 +142,6 @@ export function isTransportError(value: unknown): value is TransportError {
 }
 
 /** ` to <origin>` for messages, or nothing when the origin is unknown. */
-export function at(origin: string | undefined): string {
+export function originSuffix(origin: string | undefined): string {
   return origin ? ` to ${origin}` : "";
 }

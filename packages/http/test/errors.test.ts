@@ -2,11 +2,17 @@ import { describe, expect, it } from "vitest";
 import {
   AbortError,
   BodyTooLargeError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  DnsError,
   isTransportError,
   readBody,
   startDeadline,
   TimeoutError,
+  TlsError,
+  TransportClosedError,
   TransportError,
+  TruncatedBodyError,
   toTransportError,
 } from "../src/index.js";
 
@@ -24,6 +30,18 @@ describe("toTransportError", () => {
     ["UND_ERR_CONNECT_TIMEOUT", "timeout"],
     ["DEPTH_ZERO_SELF_SIGNED_CERT", "tls"],
     ["ERR_TLS_CERT_ALTNAME_INVALID", "tls"],
+    ["ECONNABORTED", "connection-reset"],
+    ["UND_ERR_CLOSED", "connection-reset"],
+    ["ERR_HTTP2_GOAWAY_SESSION", "connection-reset"],
+    ["ERR_HTTP2_INVALID_SESSION", "connection-reset"],
+    ["EAI_NONAME", "dns"],
+    ["ETIMEDOUT", "timeout"],
+    ["ERR_SSL_WRONG_VERSION_NUMBER", "tls"],
+    ["SELF_SIGNED_CERT_IN_CHAIN", "tls"],
+    ["CERT_HAS_EXPIRED", "tls"],
+    ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "tls"],
+    ["ABORT_ERR", "aborted"],
+    ["ECONNRESET_SOMETHING", "network"],
     ["EWHATEVER", "network"],
   ])("maps %s to code %s", (code, expected) => {
     expect(toTransportError(errno(code)).code).toBe(expected);
@@ -100,5 +118,40 @@ describe("startDeadline", () => {
     const deadline = startDeadline(10_000, AbortSignal.abort());
     expect(deadline.signal.aborted).toBe(true);
     deadline.dispose();
+  });
+});
+
+describe("error classes", () => {
+  it.each([
+    [new AbortError(), "AbortError", "aborted"],
+    [new ConnectionResetError(), "ConnectionResetError", "connection-reset"],
+    [new ConnectionRefusedError(), "ConnectionRefusedError", "connection-refused"],
+    [new DnsError(), "DnsError", "dns"],
+    [new TransportClosedError(), "TransportClosedError", "closed"],
+    [new TimeoutError("connect", 100), "TimeoutError", "timeout"],
+    [new TlsError("CERT_HAS_EXPIRED"), "TlsError", "tls"],
+    [new BodyTooLargeError(10), "BodyTooLargeError", "body-too-large"],
+    [new TruncatedBodyError(1, 2), "TruncatedBodyError", "truncated-body"],
+  ])("%s has its own name and stable code", (error, name, code) => {
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ name, code });
+  });
+
+  it("keeps the cause and names the origin in the message", () => {
+    const cause = new Error("socket hang up");
+    const error = new ConnectionResetError({ cause, origin: "https://sts.amazonaws.com" });
+    expect(error).toBeInstanceOf(ConnectionResetError);
+    expect(error).not.toBeInstanceOf(DnsError);
+    expect(error.cause).toBe(cause);
+    expect(error.origin).toBe("https://sts.amazonaws.com");
+    expect(error.message).toBe("the connection to https://sts.amazonaws.com was reset by the peer");
+  });
+
+  it("says which phase timed out", () => {
+    expect(new TimeoutError("connect", 5_000, { origin: "https://sts.amazonaws.com" }).message).toBe(
+      "the request to https://sts.amazonaws.com timed out after 5000 ms while connecting",
+    );
+    expect(new TimeoutError("request", 30_000).message).toBe("the request timed out after 30000 ms");
   });
 });

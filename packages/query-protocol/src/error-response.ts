@@ -1,4 +1,4 @@
-import { childNamed, decodeShape, parseXml, type StructureShape, type XmlElement } from "@lanyard/xml-codec";
+import { childNamed, childText, decodeShape, parseXml, type XmlElement } from "@lanyard/xml-codec";
 import { bodyText } from "./body.js";
 import type { ServiceModel } from "./model.js";
 import { reasonPhrase } from "./reason-phrases.js";
@@ -13,7 +13,7 @@ export interface ParsedError {
   fields: Record<string, unknown>;
 }
 
-const ENVELOPE_MEMBERS = new Set(["Code", "Type", "Message", "message"]);
+const ENVELOPE_MEMBERS = ["Code", "Type", "Message", "message"];
 
 /**
  * Reads an awsQuery error: `<ErrorResponse><Error><Type/><Code/><Message/>…</Error>
@@ -24,22 +24,25 @@ const ENVELOPE_MEMBERS = new Set(["Code", "Type", "Message", "message"]);
  */
 export function parseError(status: number, body: Uint8Array | string, model?: ServiceModel): ParsedError {
   const root = tryParse(bodyText(body));
-  const error = root === undefined ? undefined : findErrorElement(root);
-  if (root === undefined || error === undefined) return genericError(status);
+  const error = root && findErrorElement(root);
+  if (root === undefined || error === undefined) {
+    return { code: String(status), message: reasonPhrase(status), type: undefined, requestId: undefined, status, fields: {} };
+  }
   const code = childText(error, "Code") ?? String(status);
-  const shape = model === undefined ? undefined : findErrorShape(model, code);
+  const shape = model && findErrorShape(model, code);
+  const decoded = model && shape !== undefined ? decodeFields(error, shape, model) : undefined;
+  const metadata = childNamed(root, "ResponseMetadata");
   return {
     code,
     message: childText(error, "Message") ?? childText(error, "message") ?? "",
     type: childText(error, "Type"),
-    requestId: errorRequestId(root),
+    requestId: childText(root, "RequestId") ?? childText(root, "RequestID") ?? (metadata && childText(metadata, "RequestId")),
     status,
-    fields: shape === undefined || model === undefined ? rawFields(error) : decodeFields(error, shape, model),
+    fields: decoded ?? rawFields(error),
   };
 }
 
 function tryParse(text: string): XmlElement | undefined {
-  if (text.trim() === "") return undefined;
   try {
     return parseXml(text);
   } catch {
@@ -49,66 +52,32 @@ function tryParse(text: string): XmlElement | undefined {
 
 function findErrorElement(root: XmlElement): XmlElement | undefined {
   if (root.name === "Error") return root;
-  const direct = childNamed(root, "Error");
-  if (direct !== undefined) return direct;
   const errors = childNamed(root, "Errors");
-  return errors === undefined ? undefined : childNamed(errors, "Error");
-}
-
-function errorRequestId(root: XmlElement): string | undefined {
-  const direct = childNamed(root, "RequestId") ?? childNamed(root, "RequestID");
-  if (direct !== undefined) return direct.text.trim();
-  const metadata = childNamed(root, "ResponseMetadata");
-  return metadata === undefined ? undefined : childText(metadata, "RequestId");
-}
-
-function childText(element: XmlElement, name: string): string | undefined {
-  return childNamed(element, name)?.text.trim();
+  return childNamed(root, "Error") ?? (errors && childNamed(errors, "Error"));
 }
 
 /** A modeled error matches by its `error.code` or, without one, by its shape name. */
 function findErrorShape(model: ServiceModel, code: string): string | undefined {
   for (const [name, shape] of Object.entries(model.shapes)) {
-    if (shape.type !== "structure") continue;
-    const s = shape as StructureShape;
-    if (!s.exception && s.error === undefined) continue;
-    if ((s.error?.code ?? name) === code) return name;
+    if (shape.type === "structure" && (shape.exception || shape.error) && (shape.error?.code ?? name) === code) {
+      return name;
+    }
   }
   return undefined;
 }
 
-function decodeFields(error: XmlElement, shapeName: string, model: ServiceModel): Record<string, unknown> {
-  let decoded: Record<string, unknown>;
+function decodeFields(error: XmlElement, shapeName: string, model: ServiceModel) {
   try {
-    decoded = decodeShape(error, shapeName, model.shapes, "Error") as Record<string, unknown>;
+    const decoded = decodeShape(error, shapeName, model.shapes, "Error") as Record<string, unknown>;
+    for (const key of ENVELOPE_MEMBERS) delete decoded[key];
+    return decoded;
   } catch {
-    return rawFields(error);
+    return undefined;
   }
-  for (const key of ENVELOPE_MEMBERS) delete decoded[key];
-  return decoded;
 }
 
 function rawFields(error: XmlElement): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const child of error.children) {
-    if (ENVELOPE_MEMBERS.has(child.name) || child.children.length > 0) continue;
-    Object.defineProperty(fields, child.name, {
-      value: child.text.trim(),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return fields;
-}
-
-function genericError(status: number): ParsedError {
-  return {
-    code: String(status),
-    message: reasonPhrase(status),
-    type: undefined,
-    requestId: undefined,
-    status,
-    fields: {},
-  };
+  const leaves = error.children.filter((child) => !ENVELOPE_MEMBERS.includes(child.name) && child.children.length === 0);
+  // fromEntries defines own data properties, so a member named "__proto__" stays an ordinary one.
+  return Object.fromEntries(leaves.map((child) => [child.name, child.text.trim()]));
 }

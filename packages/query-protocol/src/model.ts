@@ -36,15 +36,9 @@ export interface ServiceModel {
   shapes: ShapeMap;
 }
 
-export function findOperation(model: ServiceModel, operationName: string): OperationModel {
-  const operation = Object.hasOwn(model.operations, operationName)
-    ? model.operations[operationName]
-    : undefined;
-  if (operation === undefined) {
-    throw new QueryProtocolError(
-      "unknown-operation",
-      `The service model has no operation "${operationName}"; expected one of ${Object.keys(model.operations).join(", ")}`,
-    );
-  }
-  return operation;
+export function findOperation(model: ServiceModel, name: string): OperationModel {
+  const operation = Object.hasOwn(model.operations, name) ? model.operations[name] : undefined;
+  if (operation) return operation;
+  const known = Object.keys(model.operations).join(", ");
+  throw new QueryProtocolError("unknown-operation", `The model has no operation "${name}" (it has ${known})`);
 }

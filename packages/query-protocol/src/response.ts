@@ -1,11 +1,4 @@
-import {
-  childNamed,
-  decodeShape,
-  type ParseXmlOptions,
-  parseXml,
-  XmlCodecError,
-  type XmlElement,
-} from "@lanyard/xml-codec";
+import { childNamed, childText, decodeShape, type ParseXmlOptions, parseXml } from "@lanyard/xml-codec";
 import { bodyText } from "./body.js";
 import { QueryProtocolError } from "./errors.js";
 import { findOperation, type ServiceModel } from "./model.js";
@@ -26,44 +19,21 @@ export function parseResponse(
   model: ServiceModel,
   options?: ParseXmlOptions,
 ): ParsedResponse {
-  const operation = findOperation(model, operationName);
+  const { output } = findOperation(model, operationName);
   const text = bodyText(body);
   // Operations without output members may answer with an empty body.
   if (text.trim() === "") return { output: {}, requestId: undefined };
-  const root = parseEnvelope(text, operationName, options);
-  const requestId = responseRequestId(root);
-  if (operation.output === undefined) return { output: {}, requestId };
-  // awsQuery always wraps the output in `<OpName>Result` (Smithy awsQuery protocol,
-  // "Response serialization"); older models spell it out as `resultWrapper`.
-  const wrapper = operation.output.resultWrapper ?? `${operationName}Result`;
-  const start = childNamed(root, wrapper) ?? root;
   try {
-    const output = decodeShape(start, operation.output, model.shapes, start.name);
-    return { output: output as Record<string, unknown>, requestId };
+    const root = parseXml(text, options);
+    const metadata = childNamed(root, "ResponseMetadata");
+    const requestId = metadata && childText(metadata, "RequestId");
+    if (output === undefined) return { output: {}, requestId };
+    // awsQuery always wraps the output in `<OpName>Result` (Smithy awsQuery protocol,
+    // "Response serialization"); older models spell it out as `resultWrapper`.
+    const start = childNamed(root, output.resultWrapper ?? `${operationName}Result`) ?? root;
+    return { output: decodeShape(start, output, model.shapes) as Record<string, unknown>, requestId };
   } catch (error) {
-    throw invalidResponse(operationName, error);
+    const message = `The ${operationName} response is not the XML the model describes: ${String(error)}`;
+    throw new QueryProtocolError("invalid-response", message, { cause: error });
   }
-}
-
-function parseEnvelope(text: string, operationName: string, options?: ParseXmlOptions): XmlElement {
-  try {
-    return parseXml(text, options);
-  } catch (error) {
-    throw invalidResponse(operationName, error);
-  }
-}
-
-function responseRequestId(root: XmlElement): string | undefined {
-  const metadata = childNamed(root, "ResponseMetadata");
-  const id = metadata === undefined ? undefined : childNamed(metadata, "RequestId");
-  return id?.text.trim();
-}
-
-function invalidResponse(operationName: string, error: unknown): QueryProtocolError {
-  const detail = error instanceof XmlCodecError ? error.message : String(error);
-  return new QueryProtocolError(
-    "invalid-response",
-    `The ${operationName} response is not the XML the model describes: ${detail}`,
-    { cause: error },
-  );
 }

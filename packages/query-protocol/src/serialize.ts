@@ -1,8 +1,16 @@
-import type { ListShape, MapShape, Shape, ShapeMap, StructureShape } from "@lanyard/xml-codec";
+import {
+  formatScalar,
+  type ListShape,
+  type MapShape,
+  resolveShape,
+  type Shape,
+  type ShapeMap,
+  type StructureShape,
+  XmlCodecError,
+} from "@lanyard/xml-codec";
 import { percentEncode } from "./encode.js";
-import { invalidInput } from "./errors.js";
+import { invalidInput, QueryProtocolError } from "./errors.js";
 import { findOperation, type ServiceModel } from "./model.js";
-import { formatScalar } from "./scalars.js";
 
 /** The Content-Type of every awsQuery request body. */
 export const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded; charset=utf-8";
@@ -12,11 +20,10 @@ export interface SerializeOptions {
   idempotencyToken?: () => string;
 }
 
-type Pairs = Array<[string, string]>;
-
 interface Context {
   shapes: ShapeMap;
-  pairs: Pairs;
+  /** Encoded `key=value` pairs, in order. */
+  pairs: string[];
   options: SerializeOptions | undefined;
 }
 
@@ -32,15 +39,21 @@ export function serialize(
 ): string {
   const operation = findOperation(model, operationName);
   const ctx: Context = { shapes: model.shapes, pairs: [], options };
-  ctx.pairs.push(["Action", operationName], ["Version", model.metadata.apiVersion]);
+  add(ctx, "Action", operationName);
+  add(ctx, "Version", model.metadata.apiVersion);
   if (operation.input !== undefined) {
-    const shape = shapeOf(operation.input.shape, ctx.shapes, operationName);
-    if (shape.type !== "structure") {
-      throw invalidInput(operationName, `the input shape must be a structure, got ${shape.type}`);
+    try {
+      const shape = resolveShape(operation.input, ctx.shapes, operationName) as StructureShape;
+      writeStructure(input ?? {}, shape, "", ctx, operationName);
+    } catch (error) {
+      // Shape lookups and scalar formatting come from the XML codec; its message names the path.
+      if (!(error instanceof XmlCodecError)) throw error;
+      throw new QueryProtocolError("invalid-input", `Cannot serialize ${operationName}: ${error.message}`, {
+        cause: error,
+      });
     }
-    writeStructure(input ?? {}, shape, "", ctx, operationName);
   }
-  return ctx.pairs.map(([key, value]) => `${encode(key, key)}=${encode(value, key)}`).join("&");
+  return ctx.pairs.join("&");
 }
 
 function writeValue(value: unknown, shape: Shape, prefix: string, ctx: Context, path: string) {
@@ -52,7 +65,7 @@ function writeValue(value: unknown, shape: Shape, prefix: string, ctx: Context, 
     case "map":
       return writeMap(asRecord(value, path), shape, prefix, ctx, path);
     default:
-      ctx.pairs.push([prefix, formatScalar(value, shape, path)]);
+      add(ctx, prefix, formatScalar(value, shape, path));
   }
 }
 
@@ -65,24 +78,23 @@ function writeStructure(
 ): void {
   for (const [memberName, member] of Object.entries(shape.members ?? {})) {
     let value = Object.hasOwn(input, memberName) ? input[memberName] : undefined;
-    if (value === undefined && member.idempotencyToken) value = newToken(ctx);
+    if (value === undefined && member.idempotencyToken) {
+      value = ctx.options?.idempotencyToken?.() ?? globalThis.crypto.randomUUID();
+    }
     if (value === undefined || value === null) continue;
-    const memberShape = shapeOf(member.shape, ctx.shapes, path);
-    const key = `${prefix}${member.locationName ?? memberName}`;
-    const flattened = member.flattened === true;
-    const target = flattened ? { ...memberShape, flattened: true } : memberShape;
-    writeValue(value, target as Shape, key, ctx, `${path}.${memberName}`);
+    const memberPath = `${path}.${memberName}`;
+    const memberShape = resolveShape(member, ctx.shapes, memberPath);
+    // A member-level `flattened` trait applies to the list or map it points at.
+    const target = member.flattened ? { ...memberShape, flattened: true } : memberShape;
+    writeValue(value, target as Shape, `${prefix}${member.locationName ?? memberName}`, ctx, memberPath);
   }
 }
 
 function writeList(value: unknown, shape: ListShape, prefix: string, ctx: Context, path: string) {
   if (!Array.isArray(value)) throw invalidInput(path, `expected an array, got ${typeof value}`);
   // An empty list is sent as the bare key so the service can tell it from an absent one.
-  if (value.length === 0) {
-    ctx.pairs.push([prefix, ""]);
-    return;
-  }
-  const memberShape = shapeOf(shape.member.shape, ctx.shapes, path);
+  if (value.length === 0) return add(ctx, prefix, "");
+  const memberShape = resolveShape(shape.member, ctx.shapes, path);
   // Flattened lists repeat the member's own name (Smithy awsQuery, "List serialization").
   const base = shape.flattened ? prefix : `${prefix}.${shape.member.locationName ?? "member"}`;
   value.forEach((item, index) => {
@@ -90,28 +102,14 @@ function writeList(value: unknown, shape: ListShape, prefix: string, ctx: Contex
   });
 }
 
-function writeMap(
-  value: Record<string, unknown>,
-  shape: MapShape,
-  prefix: string,
-  ctx: Context,
-  path: string,
-): void {
-  const keyName = shape.key.locationName ?? "key";
-  const valueName = shape.value.locationName ?? "value";
+function writeMap(value: Record<string, unknown>, shape: MapShape, prefix: string, ctx: Context, path: string) {
   const base = shape.flattened ? prefix : `${prefix}.entry`;
-  const valueShape = shapeOf(shape.value.shape, ctx.shapes, path);
+  const valueShape = resolveShape(shape.value, ctx.shapes, path);
   Object.keys(value).forEach((key, index) => {
     const entry = `${base}.${index + 1}`;
-    ctx.pairs.push([`${entry}.${keyName}`, key]);
-    writeValue(value[key], valueShape, `${entry}.${valueName}`, ctx, `${path}[${key}]`);
+    add(ctx, `${entry}.${shape.key.locationName ?? "key"}`, key);
+    writeValue(value[key], valueShape, `${entry}.${shape.value.locationName ?? "value"}`, ctx, `${path}[${key}]`);
   });
-}
-
-function shapeOf(name: string, shapes: ShapeMap, path: string): Shape {
-  const shape = Object.hasOwn(shapes, name) ? shapes[name] : undefined;
-  if (shape === undefined) throw invalidInput(path, `the model has no shape named "${name}"`);
-  return shape;
 }
 
 function asRecord(value: unknown, path: string): Record<string, unknown> {
@@ -121,13 +119,9 @@ function asRecord(value: unknown, path: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function newToken(ctx: Context): string {
-  return ctx.options?.idempotencyToken?.() ?? globalThis.crypto.randomUUID();
-}
-
-function encode(text: string, key: string): string {
+function add(ctx: Context, key: string, value: string): void {
   try {
-    return percentEncode(text);
+    ctx.pairs.push(`${percentEncode(key)}=${percentEncode(value)}`);
   } catch {
     throw invalidInput(key, "the value contains an unpaired UTF-16 surrogate");
   }

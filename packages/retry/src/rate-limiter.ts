@@ -71,7 +71,9 @@ export class ClientRateLimiter {
     this.#updateMeasuredRate(t);
     let rate: number;
     if (throttled) {
-      this.#lastMaxRate = this.#enabled ? Math.min(this.#measuredTxRate, this.#fillRate) : this.#measuredTxRate;
+      this.#lastMaxRate = this.#enabled
+        ? Math.min(this.#measuredTxRate, this.#fillRate)
+        : this.#measuredTxRate;
       this.#lastThrottleTime = t;
       this.#enabled = true;
       rate = this.#lastMaxRate * CUBIC_BETA;

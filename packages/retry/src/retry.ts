@@ -39,7 +39,12 @@ export async function retry<T>(
   let delay = 0;
   /** Quota tokens the latest retry borrowed, returned on success. */
   let borrowed: number | undefined;
-  const failed = (error: unknown, attempts: number) => ({ ok: false as const, error, attempts, totalRetryDelayMs });
+  const failed = (error: unknown, attempts: number) => ({
+    ok: false as const,
+    error,
+    attempts,
+    totalRetryDelayMs,
+  });
 
   /** Takes the quota a retry after this failure costs; false when the quota is too low. */
   const acquire = (kind: FailureKind, info: FailureInfo): boolean => {

@@ -20,7 +20,9 @@ export const timerSleep: Sleep = (ms, signal) => {
 export function abortableSleep(sleep: Sleep, ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onAbort = (): void =>
-      reject(new RetryError("aborted", "aborted while waiting for the next attempt", { cause: signal?.reason }));
+      reject(
+        new RetryError("aborted", "aborted while waiting for the next attempt", { cause: signal?.reason }),
+      );
     if (signal?.aborted) onAbort();
     else if (ms <= 0) resolve();
     else {

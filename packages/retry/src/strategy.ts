@@ -52,7 +52,8 @@ export interface RetryStrategy {
 /** A strategy for any mode; adaptive mode gets a new `ClientRateLimiter` unless one is given. */
 export function createRetryStrategy(options: RetryStrategyOptions = {}): RetryStrategy {
   const { mode, now = Date.now } = options;
-  const rateLimiter = options.rateLimiter ?? (mode === "adaptive" ? new ClientRateLimiter({ now }) : undefined);
+  const rateLimiter =
+    options.rateLimiter ?? (mode === "adaptive" ? new ClientRateLimiter({ now }) : undefined);
   return createBasicRetryStrategy({ ...options, now, rateLimiter });
 }
 
@@ -69,9 +70,8 @@ export function createBasicRetryStrategy(options: RetryStrategyOptions = {}): Re
     throw invalidOption("maxAttempts", "an integer of at least 1", maxAttempts);
   }
   const rateLimiter = mode === "adaptive" ? options.rateLimiter : undefined;
-  if (mode === "adaptive" && !rateLimiter) {
-    throw invalidOption("rateLimiter", "given in adaptive mode (or use createRetryStrategy)", rateLimiter);
-  }
+  if (mode === "adaptive" && !rateLimiter)
+    throw invalidOption("rateLimiter", "set in adaptive mode", rateLimiter);
   const backoff =
     options.backoff ?? (legacy ? legacyBackoff : (attempt: number) => standardBackoff(attempt, random));
   return {

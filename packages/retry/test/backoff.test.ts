@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRetryStrategy, legacyBackoff, MAXIMUM_RETRY_DELAY, standardBackoff } from "../src/index.js";
+import {
+  ClientRateLimiter,
+  createBasicRetryStrategy,
+  createRetryStrategy,
+  legacyBackoff,
+  MAXIMUM_RETRY_DELAY,
+  standardBackoff,
+} from "../src/index.js";
 
 describe("standardBackoff", () => {
   it("is random × 100 ms × 2^(attempt-1)", () => {
@@ -62,6 +69,33 @@ describe("createRetryStrategy", () => {
   it("rejects an unknown mode", () => {
     expect(() => createRetryStrategy({ mode: "eager" as never })).toThrow(
       expect.objectContaining({ code: "invalid-option" }),
+    );
+  });
+});
+
+describe("createBasicRetryStrategy", () => {
+  it("builds standard and legacy strategies like createRetryStrategy", () => {
+    expect(createBasicRetryStrategy()).toMatchObject({
+      mode: "standard",
+      maxAttempts: 3,
+      rateLimiter: undefined,
+    });
+    expect(createBasicRetryStrategy({ mode: "legacy" })).toMatchObject({ maxAttempts: 4, quota: undefined });
+  });
+
+  it("uses the rate limiter it is given in adaptive mode, and ignores it in the others", () => {
+    const rateLimiter = new ClientRateLimiter();
+    expect(createBasicRetryStrategy({ mode: "adaptive", rateLimiter }).rateLimiter).toBe(rateLimiter);
+    expect(createRetryStrategy({ mode: "adaptive", rateLimiter }).rateLimiter).toBe(rateLimiter);
+    expect(createBasicRetryStrategy({ rateLimiter }).rateLimiter).toBeUndefined();
+  });
+
+  it("rejects adaptive mode without a rate limiter", () => {
+    expect(() => createBasicRetryStrategy({ mode: "adaptive" })).toThrow(
+      expect.objectContaining({
+        code: "invalid-option",
+        message: expect.stringMatching(/^rateLimiter must be set/),
+      }),
     );
   });
 });

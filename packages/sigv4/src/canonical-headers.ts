@@ -3,7 +3,8 @@ import { invalid, SigV4Error } from "./errors.js";
 /**
  * Headers never signed: hop-by-hop or rewritten by proxies and user agents on the way, so a
  * signature over them would not verify. The list follows the Smithy signer's
- * ALWAYS_UNSIGNABLE_HEADERS (smithy-typescript, packages/signature-v4/src/constants.ts).
+ * ALWAYS_UNSIGNABLE_HEADERS (smithy-typescript, packages/signature-v4/src/constants.ts); written
+ * as one space-separated string, which bundles smaller than an array of literals.
  */
 export const UNSIGNABLE_HEADERS: ReadonlySet<string> = /* @__PURE__ */ new Set(
   /* @__PURE__ */ (
@@ -15,7 +16,7 @@ export const UNSIGNABLE_HEADERS: ReadonlySet<string> = /* @__PURE__ */ new Set(
 // RFC 9110 §5.6.2 token characters: anything else (spaces, colons, non-ASCII) is not a header name.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Leading or trailing space, two spaces in a row, or a tab, CR or LF: the value needs folding.
-const NEEDS_FOLDING = /^ | $|  |[\t\r\n]/;
+const NEEDS_FOLDING = /^ | $| {2}|[\t\r\n]/;
 
 /** Trims a value and folds inner runs of whitespace (incl. obsolete line folding) into one space. */
 export function foldHeaderValue(value: string): string {
@@ -44,7 +45,11 @@ export function signableHeaders(
     const raw = headers[name];
     if (raw === undefined || (!all && UNSIGNABLE_HEADERS.has(lower))) continue;
     if (!TOKEN.test(name)) {
-      throw invalid("invalid-header-name", `Invalid header name ${JSON.stringify(name)}`, "an RFC 9110 token");
+      throw invalid(
+        "invalid-header-name",
+        `Invalid header name ${JSON.stringify(name)}`,
+        "an RFC 9110 token",
+      );
     }
     const value = foldHeaderValue(String(raw));
     const previous = out.get(lower);

@@ -3,7 +3,10 @@
 // encodeURIComponent already does this except for ! ' ( ) *, which RFC 3986 reserves.
 /** Encodes a query key or value (or a path segment) the way SigV4 canonicalizes it. */
 export function uriEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Encodes a path, keeping its `/` separators. */

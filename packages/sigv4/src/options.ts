@@ -50,10 +50,6 @@ export function resolveOptions(
     const expectation = "{ accessKeyId, secretAccessKey } as non-empty strings";
     throw invalid("missing-credentials", "Missing credentials", expectation);
   }
-  const { sessionToken } = credentials;
-  if (sessionToken !== undefined && typeof sessionToken !== "string") {
-    throw invalid("missing-credentials", "Invalid credentials.sessionToken", "a string");
-  }
   for (const [name, value] of [
     ["region", region],
     ["service", service],
@@ -67,7 +63,7 @@ export function resolveOptions(
     ...options,
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
-    sessionToken: sessionToken || undefined,
+    sessionToken: credentials.sessionToken || undefined,
     time,
     credentialScope: `${time.shortDate}/${region}/${service}/aws4_request`,
   };

@@ -1,5 +1,5 @@
 import type { HttpRequest } from "@lanyard/http";
-import { requireHeaders, signableHeaders } from "./canonical-headers.js";
+import { canonicalHeaders, requireHeaders, signableHeaders } from "./canonical-headers.js";
 import { resolveOptions } from "./options.js";
 import { payloadHash } from "./payload.js";
 import { authPairs, authSearch, presignParts, stripAuthQuery } from "./presign-query.js";
@@ -29,9 +29,18 @@ export function presignDetailsOf(
   const payload = payloadHash(context.hash, request, declared, o.unsignedPayload === true);
   const headers = signableHeaders(request.headers, request.url.host, names !== undefined);
   if (names !== undefined) requireHeaders(headers, names);
-  const extraQuery = (signed: string) => authPairs(parts, signed);
-  const result = computeSignature(context, { request: { ...request, url }, o, headers, names, payload, extraQuery });
-  url.search = (search === "" ? "" : `${search}&`) + authSearch(parts, result.signedHeaders, result.signature);
+  // X-Amz-SignedHeaders is itself signed, so the list is settled before the signature.
+  const extraQuery = authPairs(parts, canonicalHeaders(headers, names).signed);
+  const result = computeSignature(context, {
+    request: { ...request, url },
+    o,
+    headers,
+    names,
+    payload,
+    extraQuery,
+  });
+  url.search =
+    (search === "" ? "" : `${search}&`) + authSearch(parts, result.signedHeaders, result.signature);
   return { ...result, url };
 }
 

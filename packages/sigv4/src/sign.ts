@@ -28,8 +28,8 @@ export interface Signable {
   /** The names to sign (a verifier's); all of `headers` when omitted. */
   names?: readonly string[] | undefined;
   payload: string;
-  /** Query parameters added before signing, given the signed-headers list (presigning). */
-  extraQuery?: (signedHeaders: string) => QueryPair[];
+  /** Query parameters signed along with the URL's own (presigning's `X-Amz-*`). */
+  extraQuery?: QueryPair[];
 }
 
 /** The spec's steps in order: canonical request, string to sign, signature. */
@@ -39,8 +39,7 @@ export function computeSignature(
 ): SignatureDetails {
   const { canonical, signed } = canonicalHeaders(headers, names);
   const { url } = request;
-  let pairs = parseQuery(url.search);
-  if (extraQuery) pairs = pairs.concat(extraQuery(signed));
+  const pairs = parseQuery(url.search).concat(extraQuery ?? []);
   const path = canonicalPath(url.pathname, o.normalizePath !== false, o.doubleEncodePath !== false);
   const canonicalRequest = `${request.method.toUpperCase()}\n${path}\n${canonicalQuery(pairs)}\n${canonical}\n${signed}\n${payload}`;
   const { amzDate, shortDate } = o.time;
@@ -65,10 +64,19 @@ export function signHeaders(context: SigningContext, request: HttpRequest, o: Re
 }
 
 /** `sign` on a given backend: a new request carrying the SigV4 headers. */
-export function signRequest(context: SigningContext, request: HttpRequest, options: SignOptions): HttpRequest {
+export function signRequest(
+  context: SigningContext,
+  request: HttpRequest,
+  options: SignOptions,
+): HttpRequest {
   const o = resolveOptions(options);
   const { headers, result } = signHeaders(context, request, o);
-  headers.authorization = formatAuthorization(o.accessKeyId, o.credentialScope, result.signedHeaders, result.signature);
+  headers.authorization = formatAuthorization(
+    o.accessKeyId,
+    o.credentialScope,
+    result.signedHeaders,
+    result.signature,
+  );
   // Some services want the token sent but not signed (aws4_testsuite post-sts-header-after).
   if (o.sessionToken !== undefined && o.omitSessionToken) headers["x-amz-security-token"] = o.sessionToken;
   return { ...request, headers };

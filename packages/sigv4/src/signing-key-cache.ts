@@ -18,7 +18,15 @@ export class SigningKeyCache {
   }
 
   get(secretAccessKey: string, shortDate: string, region: string, service: string): Uint8Array {
-    return cachedSigningKey(this.#hash, this.#keys, secretAccessKey, shortDate, region, service, this.#maxEntries);
+    return cachedSigningKey(
+      this.#hash,
+      this.#keys,
+      secretAccessKey,
+      shortDate,
+      region,
+      service,
+      this.#maxEntries,
+    );
   }
 
   clear(): void {

@@ -19,10 +19,10 @@ import {
 import { describeFailure } from "./describe.js";
 import { type ResolvedStsEndpoint, resolveStsEndpoint } from "./endpoint.js";
 import { STSClientError } from "./errors.js";
+import type { LogEvent } from "./logger.js";
 import type { ResponseMetadata, WithMetadata } from "./metadata.js";
 import type { Operation } from "./model.js";
 import { type Parsed, parse } from "./parse.js";
-import { answerFromStub } from "./stub.js";
 import { userAgent } from "./user-agent.js";
 import { validate } from "./validate.js";
 
@@ -32,7 +32,7 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
+export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError({ cause: signal.reason });
 }
 
@@ -89,7 +89,8 @@ export class STSBaseClient {
     const { signal } = options;
     throwIfAborted(signal);
     validate(operation, input);
-    if (this.config.stubResponses) return answerFromStub(operation, input, this.config.stubResponses);
+    // Stub mode is answered by STSClient (see stub.ts), so this class's bundle does not carry it.
+    if (this.config.stubResponses) throw new STSClientError("config", "stubResponses needs STSClient");
     const body = serialize(operation.name, input as Record<string, unknown>, operation.model);
     const endpoint = await untilAborted(this.resolveEndpoint(), signal);
     const credentials = operation.noAuth ? undefined : await untilAborted(this.resolveCredentials(), signal);
@@ -114,31 +115,16 @@ export class STSBaseClient {
     signal: AbortSignal | undefined,
   ): Promise<Parsed<Output>> {
     const signed = authorize(request, endpoint, credentials, attempt.now(), this.#userAgent);
-    const log = this.config.logger;
+    const log = (level: LogEvent["level"], event: LogEvent["event"], details: Partial<LogEvent>) =>
+      this.config.logger?.({ level, event, operation: operation.name, attempt: attempt.number, ...details });
     try {
       const response = await this.#transportInstance().send(signed, { signal });
       const parsed = parse(operation, response, attempt.number);
-      const { httpStatusCode, requestId } = parsed;
-      log?.({
-        level: "debug",
-        event: "response",
-        operation: operation.name,
-        attempt: attempt.number,
-        httpStatusCode,
-        requestId,
-      });
+      log("debug", "response", { httpStatusCode: parsed.httpStatusCode, requestId: parsed.requestId });
       return parsed;
     } catch (error) {
       const failure = error as { code?: string; $metadata?: ResponseMetadata };
-      const status = failure.$metadata?.httpStatusCode;
-      log?.({
-        level: "warn",
-        event: "failure",
-        operation: operation.name,
-        attempt: attempt.number,
-        code: failure.code,
-        httpStatusCode: status,
-      });
+      log("warn", "failure", { code: failure.code, httpStatusCode: failure.$metadata?.httpStatusCode });
       throw error;
     }
   }

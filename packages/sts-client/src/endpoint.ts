@@ -1,7 +1,8 @@
-import { EndpointError, resolveEndpoint } from "@lanyard/endpoints";
+import { EndpointError, type ResolvedEndpoint } from "@lanyard/endpoints";
 import type { StaticSettings } from "./config.js";
 import { STSClientError } from "./errors.js";
-import { ruleSet } from "./generated/rule-set.generated.js";
+// The STS rule set compiled to code (codegen/endpoint-rules.mjs): no rule data, no interpreter.
+import { type EndpointRuleParams, resolveEndpointRules } from "./generated/rule-set.generated.js";
 
 /** Where and how to send: resolved once per client, since its inputs never change. */
 export interface ResolvedStsEndpoint {
@@ -18,11 +19,8 @@ interface AuthScheme {
 }
 
 /** The STS rule set's parameters (its `parameters` block), from the client settings. */
-export function endpointParams(
-  settings: StaticSettings,
-  region: string | undefined,
-): Record<string, string | boolean> {
-  const params: Record<string, string | boolean> = {
+export function endpointParams(settings: StaticSettings, region: string | undefined): EndpointRuleParams {
+  const params: EndpointRuleParams = {
     UseFIPS: settings.useFips,
     UseDualStack: settings.useDualStack,
     UseGlobalEndpoint: settings.useGlobalEndpoint,
@@ -42,9 +40,9 @@ export function resolveStsEndpoint(
       "no AWS Region: pass `region` to STSClient, set AWS_REGION, or set `region` in the shared config file",
     );
   }
-  let resolved: ReturnType<typeof resolveEndpoint>;
+  let resolved: ResolvedEndpoint;
   try {
-    resolved = resolveEndpoint(ruleSet, endpointParams(settings, region));
+    resolved = resolveEndpointRules(endpointParams(settings, region));
   } catch (cause) {
     const message = cause instanceof EndpointError ? cause.message : String(cause);
     throw new STSClientError("endpoint", `could not resolve the STS endpoint: ${message}`, { cause });

@@ -1,11 +1,12 @@
 import { ValidationError, type ValidationIssue } from "./errors.js";
-import type { ListShape, Operation, Shape, ShapeRef, StructureShape } from "./model.js";
+import type { Operation, Shape, ShapeRef } from "./model.js";
 
 type Shapes = Record<string, Shape>;
+type Issues = ValidationIssue[];
 
 const patterns = new Map<string, RegExp>();
 
-function compiled(pattern: string): RegExp {
+function matches(pattern: string, value: string): boolean {
   let regex = patterns.get(pattern);
   if (regex === undefined) {
     // Smithy's @pattern is not implicitly anchored, but botocore's STS patterns describe the whole
@@ -13,126 +14,73 @@ function compiled(pattern: string): RegExp {
     regex = new RegExp(`^(?:${pattern})$`, "u");
     patterns.set(pattern, regex);
   }
-  return regex;
+  return regex.test(value);
 }
 
 /** Smithy's @length counts Unicode scalar values, not UTF-16 code units. */
-function codePoints(value: string): number {
-  let count = 0;
-  for (const _ of value) count++;
-  return count;
-}
-
-function checkBounds(
-  shape: Shape,
-  size: number,
-  path: string,
-  rule: "length" | "range",
-  issues: ValidationIssue[],
-) {
-  const unit = rule === "length" ? (shape.type === "list" ? " items" : " characters") : "";
-  const bounds =
-    shape.min !== undefined && shape.max !== undefined
-      ? `between ${shape.min} and ${shape.max}${unit}`
-      : shape.min !== undefined
-        ? `at least ${shape.min}${unit}`
-        : `at most ${shape.max}${unit}`;
-  if ((shape.min !== undefined && size < shape.min) || (shape.max !== undefined && size > shape.max)) {
-    const got = rule === "length" ? `${size}${unit}` : shape.sensitive ? "a value outside it" : String(size);
-    issues.push({ path, rule, message: `must be ${bounds}, got ${got}` });
-  }
-}
-
-function checkString(shape: Shape, value: unknown, path: string, issues: ValidationIssue[]) {
-  if (typeof value !== "string") {
-    typeIssue(path, "a string", value, issues);
-    return;
-  }
-  const before = issues.length;
-  checkBounds(shape, codePoints(value), path, "length", issues);
-  // One issue per member: a value of the wrong length is not also reported for its pattern.
-  if (issues.length === before && shape.pattern !== undefined && !compiled(shape.pattern).test(value)) {
-    issues.push({ path, rule: "pattern", message: `must match /${shape.pattern}/` });
-  }
-}
-
-function typeIssue(path: string, expected: string, value: unknown, issues: ValidationIssue[]) {
-  const got = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
-  issues.push({ path, rule: "type", message: `must be ${expected}, got ${got}` });
-}
-
-function checkStructure(
-  shapes: Shapes,
-  shape: StructureShape,
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    typeIssue(path || "input", "an object", value, issues);
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  for (const name of shape.required ?? []) {
-    if (record[name] === undefined)
-      issues.push({ path: join(path, name), rule: "required", message: "is required" });
-  }
-  for (const [name, ref] of Object.entries(shape.members)) {
-    const member = record[name];
-    if (member !== undefined) checkValue(shapes, ref, member, join(path, name), issues);
-  }
-}
+const codePoints = (value: string) => [...value].length;
 
 const join = (path: string, name: string) => (path === "" ? name : `${path}.${name}`);
 
-function checkList(
-  shapes: Shapes,
-  shape: ListShape,
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-): void {
-  if (!Array.isArray(value)) {
-    typeIssue(path, "an array", value, issues);
-    return;
-  }
-  checkBounds(shape, value.length, path, "length", issues);
-  value.forEach((item, index) => {
-    checkValue(shapes, shape.member, item, `${path}[${index}]`, issues);
-  });
-}
+const describeType = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
 
-function checkValue(
-  shapes: Shapes,
-  ref: ShapeRef,
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-): void {
-  const shape = shapes[ref.shape];
-  if (shape === undefined) return;
-  switch (shape.type) {
+/** What `value` should have been for a shape of this type, or undefined when its type is right. */
+function expectedType(type: Shape["type"], value: unknown): string | undefined {
+  switch (type) {
     case "structure":
-      checkStructure(shapes, shape, value, path, issues);
-      break;
+      return describeType(value) === "object" ? undefined : "an object";
     case "list":
-      checkList(shapes, shape, value, path, issues);
-      break;
+      return Array.isArray(value) ? undefined : "an array";
     case "string":
-      checkString(shape, value, path, issues);
-      break;
+      return typeof value === "string" ? undefined : "a string";
     case "integer":
     case "long":
-      if (typeof value !== "number" || !Number.isInteger(value)) typeIssue(path, "an integer", value, issues);
-      else checkBounds(shape, value, path, "range", issues);
-      break;
+      return Number.isInteger(value) ? undefined : "an integer";
     case "boolean":
-      if (typeof value !== "boolean") typeIssue(path, "a boolean", value, issues);
-      break;
+      return typeof value === "boolean" ? undefined : "a boolean";
     case "timestamp":
-      if (!(value instanceof Date) || Number.isNaN(value.getTime()))
-        typeIssue(path, "a valid Date", value, issues);
-      break;
+      return value instanceof Date && !Number.isNaN(value.getTime()) ? undefined : "a valid Date";
+  }
+  return undefined;
+}
+
+/** Checks @length (with a unit) or @range (no unit); true when `size` is within the bounds. */
+function inBounds(shape: Shape, size: number, path: string, unit: string, issues: Issues): boolean {
+  const { min, max } = shape;
+  if ((min === undefined || size >= min) && (max === undefined || size <= max)) return true;
+  const bounds =
+    min === undefined ? `at most ${max}` : max === undefined ? `at least ${min}` : `between ${min} and ${max}`;
+  const got = unit === "" && shape.sensitive ? "a value outside it" : `${size}${unit}`;
+  issues.push({ path, rule: unit ? "length" : "range", message: `must be ${bounds}${unit}, got ${got}` });
+  return false;
+}
+
+function checkValue(shapes: Shapes, ref: ShapeRef, value: unknown, path: string, issues: Issues): void {
+  const shape = shapes[ref.shape];
+  if (shape === undefined) return;
+  const expected = expectedType(shape.type, value);
+  if (expected !== undefined) {
+    issues.push({ path: path || "input", rule: "type", message: `must be ${expected}, got ${describeType(value)}` });
+  } else if (shape.type === "structure") {
+    const record = value as Record<string, unknown>;
+    for (const name of shape.required ?? []) {
+      if (record[name] === undefined) issues.push({ path: join(path, name), rule: "required", message: "is required" });
+    }
+    for (const [name, member] of Object.entries(shape.members)) {
+      if (record[name] !== undefined) checkValue(shapes, member, record[name], join(path, name), issues);
+    }
+  } else if (shape.type === "list") {
+    const items = value as unknown[];
+    inBounds(shape, items.length, path, " items", issues);
+    items.forEach((item, index) => checkValue(shapes, shape.member, item, `${path}[${index}]`, issues));
+  } else if (shape.type === "string") {
+    const text = value as string;
+    // One issue per member: a value of the wrong length is not also reported for its pattern.
+    if (inBounds(shape, codePoints(text), path, " characters", issues) && shape.pattern !== undefined) {
+      if (!matches(shape.pattern, text)) issues.push({ path, rule: "pattern", message: `must match /${shape.pattern}/` });
+    }
+  } else if (shape.type === "integer" || shape.type === "long") {
+    inBounds(shape, value as number, path, "", issues);
   }
 }
 
@@ -140,8 +88,7 @@ function checkValue(
 export function validationIssues(operation: Operation<unknown, unknown>, input: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const inputShape = operation.model.operations[operation.name]?.input?.shape;
-  if (inputShape !== undefined)
-    checkValue(operation.model.shapes, { shape: inputShape }, input ?? {}, "", issues);
+  if (inputShape !== undefined) checkValue(operation.model.shapes, { shape: inputShape }, input ?? {}, "", issues);
   return issues;
 }
 

@@ -5,7 +5,7 @@
  * https://fetch.spec.whatwg.org/#forbidden-request-header
  */
 const FORBIDDEN =
-  /^(accept-charset|accept-encoding|access-control-request-headers|access-control-request-method|connection|content-length|cookie|cookie2|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|proxy-.*|sec-.*)$/;
+  /^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|proxy-.*|sec-.*)$/;
 
 export function isForbiddenHeader(lowerName: string): boolean {
   return FORBIDDEN.test(lowerName);

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type BuildOptions, build, type Metafile } from "esbuild";
 import { APP_DIR } from "../paths.js";
@@ -53,6 +55,8 @@ export interface BundleSize {
   topInputs: { path: string; bytes: number }[];
   /** Bytes in the output per package (workspace package or npm package). */
   byPackage: { name: string; bytes: number }[];
+  /** esbuild's metafile, for https://esbuild.github.io/analyze/ */
+  metafile: Metafile | undefined;
 }
 
 function targetOptions(target: Target): BuildOptions {
@@ -112,6 +116,7 @@ export async function bundleSize(entry: EntryName, target: Target): Promise<Bund
     gzip: gzipSync(code, { level: 9 }).byteLength,
     topInputs: result.metafile ? topInputs(result.metafile, 8) : [],
     byPackage: result.metafile ? byPackage(result.metafile) : [],
+    metafile: result.metafile,
   };
 }
 
@@ -133,13 +138,25 @@ const CASES: { name: string; entry: EntryName; target: Target; reference?: strin
   },
 ];
 
+async function saveMetafile(
+  directory: string,
+  entry: EntryName,
+  target: Target,
+  metafile: Metafile,
+): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  await writeFile(join(directory, `bundle-${entry}-${target}.meta.json`), JSON.stringify(metafile));
+}
+
 async function measureCase(
   entry: EntryName,
   target: Target,
   name: string,
+  artifactsDir: string | undefined,
 ): Promise<{ row: Row; note?: string }> {
   try {
     const size = await bundleSize(entry, target);
+    if (artifactsDir && size.metafile) await saveMetafile(artifactsDir, entry, target, size.metafile);
     const top = size.topInputs.map((input) => `${input.path} ${input.bytes} B`).join(", ");
     const packages = size.byPackage.map((p) => `${p.name} ${p.bytes} B`).join(", ");
     return {
@@ -157,7 +174,7 @@ export async function bundleSuite(context: SuiteContext): Promise<SuiteResult> {
   const notes: string[] = [];
   for (const { name, entry, target, reference } of CASES) {
     context.log(`bundle: ${name}`);
-    const { row, note } = await measureCase(entry, target, name);
+    const { row, note } = await measureCase(entry, target, name, context.artifactsDir);
     rows.push(reference ? { ...row, reference } : row);
     if (note) notes.push(note);
   }

@@ -1,0 +1,2 @@
+export function trimRuleSet(ruleSet: object): object;
+export function generateRuleSet(ruleSet: object): string;
