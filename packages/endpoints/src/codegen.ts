@@ -36,7 +36,14 @@ export function compileRuleSet(ruleSet: RuleSet, options: CompileRuleSetOptions 
     flags: new Set(),
     assigned: new Set(),
   };
-  const reserved = new Set([functionName, paramsType, "params", "String", ...Object.values(LIBRARY), "EndpointError"]);
+  const reserved = new Set([
+    functionName,
+    paramsType,
+    "params",
+    "String",
+    ...Object.values(LIBRARY),
+    "EndpointError",
+  ]);
   const local = (name: string) => {
     const safe = IDENTIFIER.test(name) && !reserved.has(name) ? name : `$${name.replace(/[^\w$]/g, "_")}`;
     context.locals.set(name, safe);

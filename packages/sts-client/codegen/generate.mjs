@@ -170,7 +170,8 @@ function renameRefs(shape, rename) {
       Object.entries(shape.members).map(([member, ref]) => [member, { ...ref, shape: rename(ref.shape) }]),
     );
   }
-  for (const key of ["member", "key", "value"]) if (shape[key]) out[key] = { ...shape[key], shape: rename(shape[key].shape) };
+  for (const key of ["member", "key", "value"])
+    if (shape[key]) out[key] = { ...shape[key], shape: rename(shape[key].shape) };
   return out;
 }
 
@@ -213,7 +214,8 @@ function planShapes(model) {
     return memo.get(id);
   };
   // Name every shape in model order first, so names and order do not depend on the operations.
-  for (const name of Object.keys(model.shapes)) nameFor(name, inputReachable.has(name) ? "input" : "response");
+  for (const name of Object.keys(model.shapes))
+    nameFor(name, inputReachable.has(name) ? "input" : "response");
   const slices = {};
   const used = new Set();
   for (const [opName, op] of Object.entries(model.operations)) {
@@ -231,7 +233,9 @@ function planShapes(model) {
     }
     slices[opName] = { input, output, shapes: [...seen] };
   }
-  const constants = [...expressionOf].filter(([name]) => used.has(name)).map(([name, expression]) => [ident(name), expression]);
+  const constants = [...expressionOf]
+    .filter(([name]) => used.has(name))
+    .map(([name, expression]) => [ident(name), expression]);
   return { constants, slices };
 }
 

@@ -45,13 +45,12 @@ export function processEnv(): Env {
 }
 
 function envBoolean(value: string | undefined): boolean | undefined {
-  if (value === undefined || value === "") return undefined;
-  return value.toLowerCase() === "true";
+  return value ? value.toLowerCase() === "true" : undefined;
 }
 
-function envRegionalEndpoints(value: string | undefined): "regional" | "legacy" | undefined {
-  const lower = value?.toLowerCase();
-  return lower === "legacy" || lower === "regional" ? lower : undefined;
+/** The value when it is one of `choices`, else undefined. */
+function oneOf<T extends string>(value: string | undefined, choices: readonly T[]): T | undefined {
+  return choices.find((choice) => choice === value);
 }
 
 /** The settings that do not need I/O, resolved once per client. */
@@ -66,18 +65,17 @@ export interface StaticSettings {
 
 export function staticSettings(config: STSClientConfig, env: Env = processEnv()): StaticSettings {
   const regional =
-    config.stsRegionalEndpoints ?? envRegionalEndpoints(env.AWS_STS_REGIONAL_ENDPOINTS) ?? "regional";
+    config.stsRegionalEndpoints ??
+    oneOf(env.AWS_STS_REGIONAL_ENDPOINTS?.toLowerCase(), ["regional", "legacy"]);
   const endpoint = config.endpoint ?? env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL;
-  const envAttempts = env.AWS_MAX_ATTEMPTS === undefined ? undefined : Number(env.AWS_MAX_ATTEMPTS);
-  const envMode = env.AWS_RETRY_MODE;
+  const envAttempts = Number(env.AWS_MAX_ATTEMPTS ?? Number.NaN);
   return {
     useFips: config.useFipsEndpoint ?? envBoolean(env.AWS_USE_FIPS_ENDPOINT) ?? false,
     useDualStack: config.useDualstackEndpoint ?? envBoolean(env.AWS_USE_DUALSTACK_ENDPOINT) ?? false,
     useGlobalEndpoint: regional === "legacy",
-    endpoint: endpoint === undefined || endpoint === "" ? undefined : String(endpoint),
+    endpoint: endpoint ? String(endpoint) : undefined,
     retryMode:
-      config.retryMode ??
-      (envMode === "standard" || envMode === "adaptive" || envMode === "legacy" ? envMode : "standard"),
+      config.retryMode ?? oneOf(env.AWS_RETRY_MODE, ["standard", "adaptive", "legacy"]) ?? "standard",
     maxAttempts: config.maxAttempts ?? (Number.isInteger(envAttempts) ? envAttempts : undefined),
   };
 }

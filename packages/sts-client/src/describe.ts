@@ -4,7 +4,7 @@ import { STSServiceError } from "./service-error.js";
 
 // STS marks IDPCommunicationError retryable: the identity provider may answer on a later try
 // (service-2.json documentation of IDPCommunicationErrorException; the SDKs retry it).
-const MODELED_RETRYABLE = new Set(["IDPCommunicationError"]);
+const MODELED_RETRYABLE = "IDPCommunicationError";
 
 /** What the retry strategy needs to know about one failed attempt. */
 export function describeFailure(error: unknown): FailureInfo {
@@ -13,7 +13,7 @@ export function describeFailure(error: unknown): FailureInfo {
       code: error.code,
       httpStatus: error.$metadata.httpStatusCode,
       serverDate: error.serverDate,
-      modeledRetryable: MODELED_RETRYABLE.has(error.code),
+      modeledRetryable: error.code === MODELED_RETRYABLE,
     };
   }
   if (isTransportError(error)) return { transportCode: error.code };

@@ -1,7 +1,7 @@
 import type {
   ListShape,
-  ScalarShape,
   OperationModel,
+  ScalarShape,
   ServiceModel,
   Shape,
   ShapeRef,
@@ -15,8 +15,8 @@ import type { ServiceErrorInit, STSServiceError } from "./service-error.js";
  */
 export type {
   ListShape,
-  ScalarShape,
   OperationModel,
+  ScalarShape,
   ServiceModel as OperationServiceModel,
   Shape,
   ShapeRef,

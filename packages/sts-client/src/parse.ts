@@ -22,9 +22,15 @@ export function parse<Output>(
   if (status >= 200 && status < 300) {
     try {
       const { output, requestId } = parseResponse(operation.name, body, operation.model);
-      return { output: output as Output, httpStatusCode: status, requestId: requestId ?? headers["x-amzn-requestid"] };
+      return {
+        output: output as Output,
+        httpStatusCode: status,
+        requestId: requestId ?? headers["x-amzn-requestid"],
+      };
     } catch (cause) {
-      throw new STSClientError("parse", `could not decode the ${operation.name} response (HTTP ${status})`, { cause });
+      throw new STSClientError("parse", `could not decode the ${operation.name} response (HTTP ${status})`, {
+        cause,
+      });
     }
   }
   const { code, message, type, fields, requestId } = parseError(status, body, operation.model);

@@ -22,7 +22,14 @@ const codePoints = (value: string) => [...value].length;
 
 const join = (path: string, name: string) => (path === "" ? name : `${path}.${name}`);
 
-const describeType = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
+const issue = (path: string, rule: ValidationIssue["rule"], message: string): ValidationIssue => ({
+  path,
+  rule,
+  message,
+});
+
+const describeType = (value: unknown) =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 
 /** What `value` should have been for a shape of this type, or undefined when its type is right. */
 function expectedType(type: Shape["type"], value: unknown): string | undefined {
@@ -49,9 +56,13 @@ function inBounds(shape: Shape, size: number, path: string, unit: string, issues
   const { min, max } = shape;
   if ((min === undefined || size >= min) && (max === undefined || size <= max)) return true;
   const bounds =
-    min === undefined ? `at most ${max}` : max === undefined ? `at least ${min}` : `between ${min} and ${max}`;
+    min === undefined
+      ? `at most ${max}`
+      : max === undefined
+        ? `at least ${min}`
+        : `between ${min} and ${max}`;
   const got = unit === "" && shape.sensitive ? "a value outside it" : `${size}${unit}`;
-  issues.push({ path, rule: unit ? "length" : "range", message: `must be ${bounds}${unit}, got ${got}` });
+  issues.push(issue(path, unit ? "length" : "range", `must be ${bounds}${unit}, got ${got}`));
   return false;
 }
 
@@ -60,11 +71,11 @@ function checkValue(shapes: Shapes, ref: ShapeRef, value: unknown, path: string,
   if (shape === undefined) return;
   const expected = expectedType(shape.type, value);
   if (expected !== undefined) {
-    issues.push({ path: path || "input", rule: "type", message: `must be ${expected}, got ${describeType(value)}` });
+    issues.push(issue(path || "input", "type", `must be ${expected}, got ${describeType(value)}`));
   } else if (shape.type === "structure") {
     const record = value as Record<string, unknown>;
     for (const name of shape.required ?? []) {
-      if (record[name] === undefined) issues.push({ path: join(path, name), rule: "required", message: "is required" });
+      if (record[name] === undefined) issues.push(issue(join(path, name), "required", "is required"));
     }
     for (const [name, member] of Object.entries(shape.members)) {
       if (record[name] !== undefined) checkValue(shapes, member, record[name], join(path, name), issues);
@@ -77,7 +88,7 @@ function checkValue(shapes: Shapes, ref: ShapeRef, value: unknown, path: string,
     const text = value as string;
     // One issue per member: a value of the wrong length is not also reported for its pattern.
     if (inBounds(shape, codePoints(text), path, " characters", issues) && shape.pattern !== undefined) {
-      if (!matches(shape.pattern, text)) issues.push({ path, rule: "pattern", message: `must match /${shape.pattern}/` });
+      if (!matches(shape.pattern, text)) issues.push(issue(path, "pattern", `must match /${shape.pattern}/`));
     }
   } else if (shape.type === "integer" || shape.type === "long") {
     inBounds(shape, value as number, path, "", issues);
@@ -88,7 +99,8 @@ function checkValue(shapes: Shapes, ref: ShapeRef, value: unknown, path: string,
 export function validationIssues(operation: Operation<unknown, unknown>, input: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const inputShape = operation.model.operations[operation.name]?.input?.shape;
-  if (inputShape !== undefined) checkValue(operation.model.shapes, { shape: inputShape }, input ?? {}, "", issues);
+  if (inputShape !== undefined)
+    checkValue(operation.model.shapes, { shape: inputShape }, input ?? {}, "", issues);
   return issues;
 }
 

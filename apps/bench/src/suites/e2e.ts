@@ -25,7 +25,7 @@ async function lanyardCaller(name: string, url: string, transport: Transport): P
 }
 
 function sdkCaller(url: string): Caller {
-  const client = new SdkClient({ region: REGION, endpoint: url, credentials: CREDENTIALS, maxAttempts: 1 });
+  const client = new SdkClient({ region: REGION, endpoint: url, credentials: CREDENTIALS });
   return {
     name: "@aws-sdk/client-sts",
     call: () => client.send(new GetCallerIdentityCommand({})),
@@ -72,11 +72,13 @@ async function callers(stub: RunningStub): Promise<(Caller | Row)[]> {
   ];
   const out: (Caller | Row)[] = [];
   for (const [name, make] of makers) {
+    let caller: Caller | undefined;
     try {
-      const caller = await make();
+      caller = await make();
       await caller.call();
       out.push(caller);
     } catch (error) {
+      await caller?.close().catch(() => {});
       for (const c of CONCURRENCY)
         out.push({ name: `${name} c=${c}`, value: Number.NaN, error: errorMessage(error) });
     }
