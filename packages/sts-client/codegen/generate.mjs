@@ -334,8 +334,8 @@ function generateOperations(model, options) {
       "",
     );
   }
-  // query-protocol reads only apiVersion; the rest names the service for readers of the slice.
-  const metadata = pick(model.metadata, ["apiVersion", "protocol", "serviceId"]);
+  // query-protocol reads only apiVersion (the `Version` parameter of every request).
+  const metadata = pick(model.metadata, ["apiVersion"]);
   const head = [
     HEADER,
     'import type { Operation } from "../model.js";',

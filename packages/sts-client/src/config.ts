@@ -32,7 +32,7 @@ export interface STSClientConfig {
   logger?: (event: LogEvent) => void;
   /** Appended to the user agent as `app/<id>`. */
   userAgentAppId?: string;
-  /** Answer calls from these stubs instead of the network (unit tests of code that uses the client). */
+  /** `STSClient` answers calls from these stubs instead of the network (unit tests of code that uses it). */
   stubResponses?: StubResponses;
 }
 

@@ -83,7 +83,9 @@ function checkValue(shapes: Shapes, ref: ShapeRef, value: unknown, path: string,
   } else if (shape.type === "list") {
     const items = value as unknown[];
     inBounds(shape, items.length, path, " items", issues);
-    items.forEach((item, index) => checkValue(shapes, shape.member, item, `${path}[${index}]`, issues));
+    items.forEach((item, index) => {
+      checkValue(shapes, shape.member, item, `${path}[${index}]`, issues);
+    });
   } else if (shape.type === "string") {
     const text = value as string;
     // One issue per member: a value of the wrong length is not also reported for its pattern.
