@@ -90,7 +90,8 @@ export class STSBaseClient {
     throwIfAborted(signal);
     validate(operation, input);
     // Stub mode is answered by STSClient (see stub.ts), so this class's bundle does not carry it.
-    if (this.config.stubResponses) throw new STSClientError("config", "stubResponses needs STSClient");
+    if (this.config.stubResponses)
+      throw new STSClientError("config", "stubResponses works with STSClient, not STSBaseClient");
     const body = serialize(operation.name, input as Record<string, unknown>, operation.model);
     const endpoint = await untilAborted(this.resolveEndpoint(), signal);
     const credentials = operation.noAuth ? undefined : await untilAborted(this.resolveCredentials(), signal);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ExpiredTokenException, STSClient, ValidationError } from "../src/index.js";
+import {
+  ExpiredTokenException,
+  GetCallerIdentityOperation,
+  STSBaseClient,
+  STSClient,
+  ValidationError,
+} from "../src/index.js";
 
 describe("stub mode", () => {
   const client = new STSClient({
@@ -41,5 +47,13 @@ describe("stub mode", () => {
     await expect(client.getAccessKeyInfo({ AccessKeyId: "AKIAIOSFODNN7EXAMPLE" })).rejects.toThrow(
       /getAccessKeyInfo/,
     );
+  });
+
+  it("is STSClient's: STSBaseClient rejects a call when stubResponses is set", async () => {
+    const base = new STSBaseClient({ stubResponses: { getCallerIdentity: {} } });
+    await expect(base.send(GetCallerIdentityOperation, {})).rejects.toMatchObject({
+      code: "config",
+      message: expect.stringContaining("STSClient"),
+    });
   });
 });

@@ -45,9 +45,8 @@ function isXmlChar(code: number): boolean {
 }
 
 function entityError(match: string): XmlCodecError {
-  const shown = match.length > 20 ? `${match.slice(0, 20)}…` : match;
   return new XmlCodecError(
     "entity",
-    `Unsupported entity reference "${shown}"; expected one of &lt; &gt; &amp; &apos; &quot; or a numeric character reference`,
+    `Unsupported entity "${match.slice(0, 20)}"; expected &lt; &gt; &amp; &apos; &quot; or a character reference`,
   );
 }

@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import type { ParseXmlOptions, XmlElement } from "./element.js";
 import { decodeEntities } from "./entities.js";
 import { malformed } from "./errors.js";
@@ -33,66 +33,37 @@ type OrderedNode = Record<string, unknown>;
  */
 export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
   const maxDepth = guardInput(text, options);
-  const nodes = parseOrdered(text, maxDepth);
-  let root: XmlElement | undefined;
-  for (const node of nodes) {
-    const name = elementName(node);
-    if (name === undefined) continue;
-    if (root !== undefined) throw malformed("more than one root element");
-    root = toElement(node, name, 1, maxDepth);
-  }
-  if (root === undefined) throw malformed("no root element");
-  return root;
-}
-
-function parseOrdered(text: string, maxDepth: number): OrderedNode[] {
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    throw malformed(`${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
-  }
+  let nodes: OrderedNode[];
   try {
-    const parser = new XMLParser({ ...PARSER_OPTIONS, maxNestedTags: maxDepth + 1 });
-    return parser.parse(text) as OrderedNode[];
+    // `true` runs fast-xml-parser's validator first (the parser alone accepts mismatched
+    // tags); XMLParser bundles the validator either way, so this costs no bytes.
+    nodes = new XMLParser({ ...PARSER_OPTIONS, maxNestedTags: maxDepth + 1 }).parse(text, true);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/nest/i.test(message)) throw tooDeep(maxDepth);
-    throw malformed(message);
+    const message = (error as Error).message;
+    throw message === "Maximum nested tags exceeded" ? tooDeep(maxDepth) : malformed(message);
   }
+  const roots = nodes.filter((node) => elementName(node) !== undefined);
+  if (roots.length !== 1) throw malformed(`expected one root element, found ${roots.length}`);
+  const root = roots[0] as OrderedNode;
+  return toElement(root, elementName(root) as string, 1, maxDepth);
 }
 
 function elementName(node: OrderedNode): string | undefined {
-  for (const key in node) {
-    if (key !== ":@" && key !== "#text" && key !== "#cdata") return key;
-  }
-  return undefined;
+  return Object.keys(node).find((key) => key !== ":@" && key !== "#text" && key !== "#cdata");
 }
 
 function toElement(node: OrderedNode, name: string, depth: number, maxDepth: number): XmlElement {
   if (depth > maxDepth) throw tooDeep(maxDepth);
-  const element: XmlElement = { name, attributes: toAttributes(node[":@"]), children: [], text: "" };
-  const content = node[name] as OrderedNode[];
-  for (const child of content) {
-    if ("#text" in child) element.text += decodeEntities(String(child["#text"]));
-    else if ("#cdata" in child) element.text += cdataText(child["#cdata"]);
-    else {
-      const childName = elementName(child);
-      if (childName !== undefined) element.children.push(toElement(child, childName, depth + 1, maxDepth));
-    }
+  const element: XmlElement = { name, attributes: {}, children: [], text: "" };
+  for (const [key, value] of Object.entries(node[":@"] ?? {})) {
+    element.attributes[key] = decodeEntities(String(value));
+  }
+  for (const child of node[name] as OrderedNode[]) {
+    const childName = elementName(child);
+    if (childName !== undefined) element.children.push(toElement(child, childName, depth + 1, maxDepth));
+    else if ("#text" in child) element.text += decodeEntities(String(child["#text"]));
+    // CDATA is kept verbatim: fast-xml-parser wraps its text as [{ "#text": … }].
+    else if ("#cdata" in child) element.text += (child["#cdata"] as OrderedNode[]).map((part) => part["#text"] ?? "").join("");
   }
   return element;
-}
-
-function toAttributes(raw: unknown): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  if (raw === undefined || raw === null) return attributes;
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    attributes[key] = decodeEntities(String(value));
-  }
-  return attributes;
-}
-
-function cdataText(raw: unknown): string {
-  let text = "";
-  for (const part of raw as OrderedNode[]) text += String(part["#text"] ?? "");
-  return text;
 }

@@ -17,7 +17,6 @@ const FLOAT = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|NaN|-?Infinity)$/;
 // RFC 3339 / ISO 8601 date-time as AWS sends it (optional fraction, `Z` or ±hh:mm), or an RFC 7231 date.
 const DATE =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:?\d{2})$|^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 const INTEGER_CODEC: ScalarCodec = {
   expected: "an integer",
@@ -59,8 +58,14 @@ const TIMESTAMP_CODEC: ScalarCodec = {
 const BLOB_CODEC: ScalarCodec = {
   expected: "base64 bytes",
   read(text) {
+    // atob rejects characters outside the alphabet and misplaced padding; requiring whole
+    // 4-character groups makes it refuse missing padding too.
     const compact = text.replace(/\s+/g, "");
-    return BASE64.test(compact) ? base64ToBytes(compact) : undefined;
+    try {
+      return compact.length % 4 === 0 ? base64ToBytes(compact) : undefined;
+    } catch {
+      return undefined;
+    }
   },
   write(value) {
     if (typeof value === "string") return bytesToBase64(new TextEncoder().encode(value));
