@@ -1,5 +1,5 @@
 import { childNamed, childText, decodeShape, parseXml, type XmlElement } from "@lanyard/xml-codec";
-import { bodyText } from "./body.js";
+import { bodyText, requestIdOf } from "./envelope.js";
 import type { ServiceModel } from "./model.js";
 import { reasonPhrase } from "./reason-phrases.js";
 
@@ -26,17 +26,23 @@ export function parseError(status: number, body: Uint8Array | string, model?: Se
   const root = tryParse(bodyText(body));
   const error = root && findErrorElement(root);
   if (root === undefined || error === undefined) {
-    return { code: String(status), message: reasonPhrase(status), type: undefined, requestId: undefined, status, fields: {} };
+    return {
+      code: String(status),
+      message: reasonPhrase(status),
+      type: undefined,
+      requestId: undefined,
+      status,
+      fields: {},
+    };
   }
   const code = childText(error, "Code") ?? String(status);
   const shape = model && findErrorShape(model, code);
   const decoded = model && shape !== undefined ? decodeFields(error, shape, model) : undefined;
-  const metadata = childNamed(root, "ResponseMetadata");
   return {
     code,
     message: childText(error, "Message") ?? childText(error, "message") ?? "",
     type: childText(error, "Type"),
-    requestId: childText(root, "RequestId") ?? childText(root, "RequestID") ?? (metadata && childText(metadata, "RequestId")),
+    requestId: requestIdOf(root),
     status,
     fields: decoded ?? rawFields(error),
   };
@@ -59,7 +65,11 @@ function findErrorElement(root: XmlElement): XmlElement | undefined {
 /** A modeled error matches by its `error.code` or, without one, by its shape name. */
 function findErrorShape(model: ServiceModel, code: string): string | undefined {
   for (const [name, shape] of Object.entries(model.shapes)) {
-    if (shape.type === "structure" && (shape.exception || shape.error) && (shape.error?.code ?? name) === code) {
+    if (
+      shape.type === "structure" &&
+      (shape.exception || shape.error) &&
+      (shape.error?.code ?? name) === code
+    ) {
       return name;
     }
   }
@@ -77,7 +87,9 @@ function decodeFields(error: XmlElement, shapeName: string, model: ServiceModel)
 }
 
 function rawFields(error: XmlElement): Record<string, unknown> {
-  const leaves = error.children.filter((child) => !ENVELOPE_MEMBERS.includes(child.name) && child.children.length === 0);
+  const leaves = error.children.filter(
+    (child) => !ENVELOPE_MEMBERS.includes(child.name) && child.children.length === 0,
+  );
   // fromEntries defines own data properties, so a member named "__proto__" stays an ordinary one.
   return Object.fromEntries(leaves.map((child) => [child.name, child.text.trim()]));
 }

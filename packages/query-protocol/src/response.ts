@@ -1,5 +1,5 @@
-import { childNamed, childText, decodeShape, type ParseXmlOptions, parseXml } from "@lanyard/xml-codec";
-import { bodyText } from "./body.js";
+import { childNamed, decodeShape, type ParseXmlOptions, parseXml } from "@lanyard/xml-codec";
+import { bodyText, requestIdOf } from "./envelope.js";
 import { QueryProtocolError } from "./errors.js";
 import { findOperation, type ServiceModel } from "./model.js";
 
@@ -25,8 +25,7 @@ export function parseResponse(
   if (text.trim() === "") return { output: {}, requestId: undefined };
   try {
     const root = parseXml(text, options);
-    const metadata = childNamed(root, "ResponseMetadata");
-    const requestId = metadata && childText(metadata, "RequestId");
+    const requestId = requestIdOf(root);
     if (output === undefined) return { output: {}, requestId };
     // awsQuery always wraps the output in `<OpName>Result` (Smithy awsQuery protocol,
     // "Response serialization"); older models spell it out as `resultWrapper`.

@@ -39,12 +39,13 @@ export function serialize(
   options?: SerializeOptions,
 ): string {
   const operation = findOperation(model, operationName);
-  const token = options?.idempotencyToken ?? (() => globalThis.crypto.randomUUID());
+  const token = () => options?.idempotencyToken?.() ?? globalThis.crypto.randomUUID();
   const ctx: Context = { shapes: model.shapes, pairs: [], token };
   add(ctx, "Action", operationName);
   add(ctx, "Version", model.metadata.apiVersion);
   try {
     if (operation.input !== undefined) {
+      // botocore models always give an operation a structure input.
       const shape = resolveShape(operation.input, ctx.shapes, operationName) as StructureShape;
       writeStructure(input ?? {}, shape, "", ctx);
     }
@@ -57,7 +58,7 @@ export function serialize(
   return ctx.pairs.join("&");
 }
 
-function writeValue(value: unknown, shape: Shape, key: string, ctx: Context): void {
+function writeValue(value: unknown, shape: Shape, key: string, ctx: Context) {
   switch (shape.type) {
     case "structure":
       return writeStructure(asRecord(value, key), shape, `${key}.`, ctx);
@@ -78,7 +79,12 @@ function writeStructure(input: Record<string, unknown>, shape: StructureShape, p
     const key = `${prefix}${member.locationName ?? memberName}`;
     const memberShape = resolveShape(member, ctx.shapes, key);
     // A member-level `flattened` trait applies to the list or map it points at.
-    writeValue(value, member.flattened ? ({ ...memberShape, flattened: true } as Shape) : memberShape, key, ctx);
+    writeValue(
+      value,
+      member.flattened ? ({ ...memberShape, flattened: true } as Shape) : memberShape,
+      key,
+      ctx,
+    );
   }
 }
 
@@ -89,7 +95,9 @@ function writeList(value: unknown, shape: ListShape, key: string, ctx: Context) 
   const memberShape = resolveShape(shape.member, ctx.shapes, key);
   // Flattened lists repeat the member's own name (Smithy awsQuery, "List serialization").
   const base = shape.flattened ? key : `${key}.${shape.member.locationName ?? "member"}`;
-  value.forEach((item, index) => writeValue(item, memberShape, `${base}.${index + 1}`, ctx));
+  value.forEach((item, index) => {
+    writeValue(item, memberShape, `${base}.${index + 1}`, ctx);
+  });
 }
 
 function writeMap(value: Record<string, unknown>, shape: MapShape, key: string, ctx: Context) {

@@ -70,7 +70,9 @@ function decodeMember(
   if ((shape.type === "list" || shape.type === "map") && (member.flattened || shape.flattened)) {
     const items = childrenNamed(parent, name);
     if (items.length === 0) return undefined;
-    return shape.type === "list" ? decodeList(items, shape, shapes, path) : decodeMap(items, shape, shapes, path);
+    return shape.type === "list"
+      ? decodeList(items, shape, shapes, path)
+      : decodeMap(items, shape, shapes, path);
   }
   const child = childNamed(parent, name);
   return child === undefined ? undefined : decodeShape(child, member, shapes, path);

@@ -12,11 +12,17 @@ export function guardInput(text: string, options: ParseXmlOptions = {}): number 
   if (typeof text !== "string") throw malformed(`expected a string, got ${typeof text}`);
   // UTF-8 is never shorter than the UTF-16 length, so bytes are only counted when three
   // bytes per code unit could cross the limit.
-  if (text.length > maxBytes || (text.length * 3 > maxBytes && new TextEncoder().encode(text).length > maxBytes)) {
+  if (
+    text.length > maxBytes ||
+    (text.length * 3 > maxBytes && new TextEncoder().encode(text).length > maxBytes)
+  ) {
     throw new XmlCodecError("too-large", `XML is larger than maxBytes (${maxBytes})`);
   }
   if (DECLARATION.test(text)) {
-    throw new XmlCodecError("doctype", "XML with a DOCTYPE or ENTITY declaration is refused (entity expansion, XXE)");
+    throw new XmlCodecError(
+      "doctype",
+      "XML with a DOCTYPE or ENTITY declaration is refused (entity expansion, XXE)",
+    );
   }
   return maxDepth;
 }

@@ -63,7 +63,8 @@ function toElement(node: OrderedNode, name: string, depth: number, maxDepth: num
     if (childName !== undefined) element.children.push(toElement(child, childName, depth + 1, maxDepth));
     else if ("#text" in child) element.text += decodeEntities(String(child["#text"]));
     // CDATA is kept verbatim: fast-xml-parser wraps its text as [{ "#text": … }].
-    else if ("#cdata" in child) element.text += (child["#cdata"] as OrderedNode[]).map((part) => part["#text"] ?? "").join("");
+    else if ("#cdata" in child)
+      element.text += (child["#cdata"] as OrderedNode[]).map((part) => part["#text"] ?? "").join("");
   }
   return element;
 }

@@ -78,27 +78,23 @@ const STRING_CODEC: ScalarCodec = {
   write: (value) => (typeof value === "string" ? value : undefined),
 };
 
+// Model scalar types by wire form; anything else (string, enums) is text.
+const CODECS: Record<string, ScalarCodec> = {
+  integer: INTEGER_CODEC,
+  long: INTEGER_CODEC,
+  short: INTEGER_CODEC,
+  byte: INTEGER_CODEC,
+  biginteger: INTEGER_CODEC,
+  float: FLOAT_CODEC,
+  double: FLOAT_CODEC,
+  bigdecimal: FLOAT_CODEC,
+  boolean: BOOLEAN_CODEC,
+  timestamp: TIMESTAMP_CODEC,
+  blob: BLOB_CODEC,
+};
+
 function codecFor(type: string): ScalarCodec {
-  switch (type) {
-    case "integer":
-    case "long":
-    case "short":
-    case "byte":
-    case "biginteger":
-      return INTEGER_CODEC;
-    case "float":
-    case "double":
-    case "bigdecimal":
-      return FLOAT_CODEC;
-    case "boolean":
-      return BOOLEAN_CODEC;
-    case "timestamp":
-      return TIMESTAMP_CODEC;
-    case "blob":
-      return BLOB_CODEC;
-    default:
-      return STRING_CODEC;
-  }
+  return (Object.hasOwn(CODECS, type) ? CODECS[type] : undefined) ?? STRING_CODEC;
 }
 
 function validDate(input: string | number): Date | undefined {
@@ -108,7 +104,11 @@ function validDate(input: string | number): Date | undefined {
 
 function invalid(expected: string, got: unknown, shape: Shape, path: string): XmlCodecError {
   // A model marks secrets `sensitive`; their text never goes into an error message.
-  const shown = shape.sensitive ? "a redacted value" : typeof got === "string" ? `"${got.slice(0, 40)}"` : typeof got;
+  const shown = shape.sensitive
+    ? "a redacted value"
+    : typeof got === "string"
+      ? `"${got.slice(0, 40)}"`
+      : typeof got;
   return new XmlCodecError("invalid-value", `Expected ${expected}, got ${shown}`, path);
 }
 
