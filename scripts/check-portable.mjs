@@ -23,9 +23,10 @@ const TARGETS = [
 ];
 
 // Free identifiers that exist only in Node. `globalThis.process?.env` is fine (a guarded
-// property read); a bare `process` or `Buffer` is not.
+// property read); a bare `process` or `Buffer` is not. `process(` is a method of the same
+// name (hash classes have one), never Node's `process`, which is not callable.
 const NODE_GLOBALS =
-  /(?<![\w$.])(process|Buffer|__dirname|__filename|require|setImmediate|global)(?![\w$])(?!\s*:)/g;
+  /(?<![\w$.])(process(?!\s*\()|Buffer|__dirname|__filename|require|setImmediate|global)(?![\w$])(?!\s*:)/g;
 
 const failures = [];
 for (const entry of ENTRIES) {

@@ -6,7 +6,8 @@ export type SigV4ErrorCode =
   | "invalid-expires"
   | "invalid-header-name"
   | "missing-signed-header"
-  | "invalid-authorization";
+  | "invalid-authorization"
+  | "webcrypto-unavailable";
 
 /**
  * The one error class of `@lanyard/sigv4`. Messages say what was wrong and what was expected and

@@ -37,3 +37,11 @@ export function signatureDetails(request: HttpRequest, options: SignatureDetails
 export function presignDetails(request: HttpRequest, options: PresignDetailsOptions): PresignDetails {
   return presignDetailsOf(context, request, options);
 }
+
+/**
+ * `sign` behind a promise, for code shared with browsers and workers that awaits `signAsync`. On
+ * Node it signs with node:crypto synchronously: several times faster than WebCrypto's async calls.
+ */
+export async function signAsync(request: HttpRequest, options: SignOptions): Promise<HttpRequest> {
+  return signRequest(context, request, options);
+}

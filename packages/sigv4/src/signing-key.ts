@@ -17,6 +17,22 @@ export function deriveSigningKey(
   return hash.hmac(kService, "aws4_request");
 }
 
+/** The cache id of one signing key: date, region, service and secret. */
+export function signingKeyId(secretAccessKey: string, shortDate: string, region: string, service: string) {
+  return `${shortDate}\n${region}\n${service}\n${secretAccessKey}`;
+}
+
+/** `map`'s value for `id`, made and added when missing; holds at most `maxEntries`, evicting the oldest. */
+export function remember<T>(map: Map<string, T>, id: string, make: () => T, maxEntries: number): T {
+  let value = map.get(id);
+  if (value === undefined) {
+    value = make();
+    if (map.size >= maxEntries) map.delete(map.keys().next().value!);
+    map.set(id, value);
+  }
+  return value;
+}
+
 /**
  * A derived signing key from `keys`, derived and added when missing: reused until the scope's date
  * changes, it saves four HMACs per request. Keyed by date, region, service and secret; holds at
@@ -31,12 +47,7 @@ export function cachedSigningKey(
   service: string,
   maxEntries = DEFAULT_MAX_ENTRIES,
 ): Uint8Array {
-  const id = `${shortDate}\n${region}\n${service}\n${secretAccessKey}`;
-  let key = keys.get(id);
-  if (key === undefined) {
-    key = deriveSigningKey(hash, secretAccessKey, shortDate, region, service);
-    if (keys.size >= maxEntries) keys.delete(keys.keys().next().value!);
-    keys.set(id, key);
-  }
-  return key;
+  const id = signingKeyId(secretAccessKey, shortDate, region, service);
+  const derive = () => deriveSigningKey(hash, secretAccessKey, shortDate, region, service);
+  return remember(keys, id, derive, maxEntries);
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { foldHeaderValue } from "../src/canonical-headers.js";
 import { nobleHash } from "../src/hash/noble.js";
 import { nodeHash } from "../src/hash/node.js";
+import { signAsync } from "../src/sign-async.js";
 import { createSigV4 } from "../src/signer.js";
 import type { SignOptions } from "../src/types.js";
 import { parseRawRequest, type RawRequest, rawPath, toHttpRequest, urlOf } from "./raw-request.js";
@@ -117,6 +118,22 @@ describe("aws-c-auth v4 suite", () => {
       });
     });
   });
+
+  describe("with signAsync (WebCrypto)", () => {
+    it.each(applicable)("%s: signs headers to the suite's signed request", async (name) => {
+      const dir = join(AWS_C_AUTH, name);
+      const ctx = JSON.parse(read(dir, "context.json")) as Context;
+      const raw = parseRawRequest(read(dir, "request.txt"));
+      const signed = await signAsync(toHttpRequest(raw), {
+        ...optionsOf(ctx, raw),
+        contentSha256Header: ctx.sign_body,
+      });
+      const expected = parseRawRequest(read(dir, "header-signed-request.txt"));
+      expect(headerMap(signed.headers)).toEqual(headerMap(expected.headers));
+      expect(signed.url.href).toBe(urlOf(expected).href);
+      expect(signed.body).toBe(expected.body);
+    });
+  });
 });
 
 /** Every folder holding a `<name>.req`, recursively (normalize-path/ and post-sts-token/ nest them). */
@@ -146,6 +163,27 @@ const SESSION_TOKENS: Record<string, string> = {
  */
 const SREQ_WITH_STALE_SIGNATURE = new Set(["get-vanilla-with-session-token"]);
 
+/** A botocore case's file stem, request and signing options. */
+function botocoreCase(name: string) {
+  const base = join(BOTOCORE, name, name.slice(name.lastIndexOf("/") + 1));
+  const raw = parseRawRequest(read(`${base}.req`));
+  // post-sts-token/readme.txt: "after" adds the token once the signature is computed.
+  const token = name.startsWith("post-sts-token/") ? STS_TOKEN : SESSION_TOKENS[name];
+  const options: SignOptions = {
+    credentials: {
+      accessKeyId: "AKIDEXAMPLE",
+      secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+      sessionToken: token,
+    },
+    region: "us-east-1",
+    service: "service",
+    date: new Date("2015-08-30T12:36:00Z"),
+    doubleEncodePath: doubleEncodeFor(raw, true),
+    omitSessionToken: name.endsWith("header-after"),
+  };
+  return { base, raw, options };
+}
+
 describe("botocore aws4_testsuite", () => {
   const cases = botocoreCases(BOTOCORE);
 
@@ -156,26 +194,25 @@ describe("botocore aws4_testsuite", () => {
 
   describe.each(backends)("with %s", (_, sigv4) => {
     it.each(cases)("%s: canonical request, string to sign, authorization and signed request", (name) => {
-      const base = join(BOTOCORE, name, name.slice(name.lastIndexOf("/") + 1));
-      const raw = parseRawRequest(read(`${base}.req`));
-      // post-sts-token/readme.txt: "after" adds the token once the signature is computed.
-      const token = name.startsWith("post-sts-token/") ? STS_TOKEN : SESSION_TOKENS[name];
-      const options: SignOptions = {
-        credentials: {
-          accessKeyId: "AKIDEXAMPLE",
-          secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-          sessionToken: token,
-        },
-        region: "us-east-1",
-        service: "service",
-        date: new Date("2015-08-30T12:36:00Z"),
-        doubleEncodePath: doubleEncodeFor(raw, true),
-        omitSessionToken: name.endsWith("header-after"),
-      };
+      const { base, raw, options } = botocoreCase(name);
       const details = sigv4.signatureDetails(toHttpRequest(raw), options);
       expect(details.canonicalRequest).toBe(read(`${base}.creq`));
       expect(details.stringToSign).toBe(read(`${base}.sts`));
       const signed = sigv4.sign(toHttpRequest(raw), options);
+      expect(signed.headers.authorization).toBe(read(`${base}.authz`).trim());
+      const expected = parseRawRequest(read(`${base}.sreq`));
+      const expectedHeaders = headerMap(expected.headers);
+      if (SREQ_WITH_STALE_SIGNATURE.has(name)) expectedHeaders.authorization = read(`${base}.authz`).trim();
+      expect(headerMap(signed.headers)).toEqual(expectedHeaders);
+      expect(signed.url.href).toBe(urlOf(expected).href);
+      expect(signed.body).toBe(expected.body);
+    });
+  });
+
+  describe("with signAsync (WebCrypto)", () => {
+    it.each(cases)("%s: authorization and signed request", async (name) => {
+      const { base, raw, options } = botocoreCase(name);
+      const signed = await signAsync(toHttpRequest(raw), options);
       expect(signed.headers.authorization).toBe(read(`${base}.authz`).trim());
       const expected = parseRawRequest(read(`${base}.sreq`));
       const expectedHeaders = headerMap(expected.headers);

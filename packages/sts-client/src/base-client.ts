@@ -115,7 +115,7 @@ export class STSBaseClient {
     attempt: Attempt,
     signal: AbortSignal | undefined,
   ): Promise<Parsed<Output>> {
-    const signed = authorize(request, endpoint, credentials, attempt.now(), this.#userAgent);
+    const signed = await authorize(request, endpoint, credentials, attempt.now(), this.#userAgent);
     const log = (level: LogEvent["level"], event: LogEvent["event"], details: Partial<LogEvent>) =>
       this.config.logger?.({ level, event, operation: operation.name, attempt: attempt.number, ...details });
     try {

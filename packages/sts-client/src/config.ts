@@ -40,8 +40,7 @@ type Env = Record<string, string | undefined>;
 
 /** Environment variables where there are any; browsers and workers have none. */
 export function processEnv(): Env {
-  const process = (globalThis as { process?: { env?: Env } }).process;
-  return process?.env ?? {};
+  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
 }
 
 function envBoolean(value: string | undefined): boolean | undefined {

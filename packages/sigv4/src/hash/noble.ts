@@ -1,14 +1,9 @@
 import { sha256 } from "@noble/hashes/sha2";
 import type { HashBackend } from "./backend.js";
+import { toHex } from "./hex.js";
 
 /** SHA-256's block size in bytes. */
 const BLOCK = 64;
-
-function toHex(bytes: Uint8Array): string {
-  let hex = "";
-  for (const byte of bytes) hex += (byte < 16 ? "0" : "") + byte.toString(16);
-  return hex;
-}
 
 /**
  * HMAC-SHA256 (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)), K zero-padded to one block.

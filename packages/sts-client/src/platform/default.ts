@@ -3,6 +3,9 @@ import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import { FetchTransport } from "@lanyard/transport-fetch";
 
+// WebCrypto signs at no bundle cost; the sync `sign` would bundle @noble/hashes (~2 KB gzip).
+export { signAsync as signRequest } from "@lanyard/sigv4";
+
 // Browsers forbid setting `user-agent`; the SDKs send `x-amz-user-agent` there.
 export const userAgentHeader = "x-amz-user-agent";
 

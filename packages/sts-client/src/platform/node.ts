@@ -6,6 +6,9 @@ import { UndiciTransport } from "@lanyard/transport-undici";
 
 export const userAgentHeader = "user-agent";
 
+// node:crypto (the sigv4 `node` condition) signs synchronously, ~6× WebCrypto's throughput here.
+export { sign as signRequest } from "@lanyard/sigv4";
+
 export function defaultTransport(): Transport {
   return new UndiciTransport();
 }
