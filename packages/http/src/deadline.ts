@@ -1,3 +1,4 @@
+import { toTransportError } from "./classify.js";
 import { AbortError, TimeoutError, type TransportError } from "./errors.js";
 
 /**
@@ -33,4 +34,31 @@ export function startDeadline(
       callerSignal?.removeEventListener("abort", onCallerAbort);
     },
   };
+}
+
+/**
+ * Runs one attempt under a deadline. The returned promise settles as soon as the deadline or
+ * the caller's signal fires, even when `exchange` has not noticed yet: pooled transports queue
+ * requests where an abort goes unseen until a connection frees up. Any other failure becomes a
+ * `TransportError` through `mapError`.
+ */
+export async function runWithDeadline<T>(
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+  origin: string,
+  exchange: (signal: AbortSignal) => Promise<T>,
+  mapError: (error: unknown) => TransportError = (error) => toTransportError(error, { origin }),
+): Promise<T> {
+  const deadline = startDeadline(timeoutMs, callerSignal, origin);
+  try {
+    if (deadline.signal.aborted) throw deadline.reason();
+    return await new Promise<T>((resolve, reject) => {
+      deadline.signal.addEventListener("abort", () => reject(deadline.reason()), { once: true });
+      exchange(deadline.signal).then(resolve, reject);
+    });
+  } catch (error) {
+    throw deadline.signal.aborted ? deadline.reason() : mapError(error);
+  } finally {
+    deadline.dispose();
+  }
 }

@@ -1,10 +1,12 @@
 export { bodyBytes, concatBytes, parseContentLength, readBody } from "./body.js";
 export { toTransportError } from "./classify.js";
-export { type Deadline, startDeadline } from "./deadline.js";
+export { type Deadline, runWithDeadline, startDeadline } from "./deadline.js";
 export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  type ResolvedTimeouts,
+  resolveTimeouts,
 } from "./defaults.js";
 export {
   AbortError,

@@ -3,12 +3,11 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   type HttpRequest,
   type HttpResponse,
+  runWithDeadline,
   type SendOptions,
-  startDeadline,
   type Transport,
   TransportClosedError,
   type TransportTimeouts,
-  toTransportError,
 } from "@lanyard/http";
 import { readResponseBody } from "./body.js";
 import { allowedHeaders } from "./forbidden-headers.js";
@@ -42,26 +41,20 @@ export class FetchTransport implements Transport {
     } = this.#options;
     const origin = request.url.origin;
     if (this.#closed) throw new TransportClosedError({ origin });
-    const deadline = startDeadline(requestTimeoutMs, options.signal, origin);
-    try {
-      if (deadline.signal.aborted) throw deadline.reason();
+    return runWithDeadline(requestTimeoutMs, options.signal, origin, async (signal) => {
       const response = await doFetch(request.url, {
         method: request.method,
         headers: allowedHeaders(request.headers),
         // TS types Uint8Array as possibly SharedArrayBuffer-backed; request bodies never are.
         body: (request.body ?? null) as BodyInit | null,
-        signal: deadline.signal,
+        signal,
         // WebIDL treats an undefined member as absent, so this keeps the runtime's default.
         credentials,
       });
       const body = await readResponseBody(response, maxBodyBytes, origin);
       // Headers iterates lower-cased names with repeated values already joined by ", ".
       return { status: response.status, headers: Object.fromEntries(response.headers), body };
-    } catch (error) {
-      throw deadline.signal.aborted ? deadline.reason() : toTransportError(error, { origin });
-    } finally {
-      deadline.dispose();
-    }
+    });
   }
 
   /**

@@ -1,8 +1,8 @@
 import {
   type HttpRequest,
   type HttpResponse,
+  runWithDeadline,
   type SendOptions,
-  startDeadline,
   type Transport,
   TransportClosedError,
   type TransportError,
@@ -36,20 +36,15 @@ export class Http2Transport implements Transport {
   async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
     const origin = request.url.origin;
     if (this.#closed) throw new TransportClosedError({ origin });
-    const deadline = startDeadline(this.#options.requestTimeoutMs, options.signal, origin);
-    try {
-      if (deadline.signal.aborted) throw deadline.reason();
-      // The deadline settles the call itself, so a session still connecting (bounded only by
-      // connectTimeoutMs) cannot hold a caller past its requestTimeoutMs or signal.
-      return await new Promise<HttpResponse>((resolve, reject) => {
-        deadline.signal.addEventListener("abort", () => reject(deadline.reason()), { once: true });
-        this.#exchange(request, origin, deadline.signal).then(resolve, reject);
-      });
-    } catch (error) {
-      throw deadline.signal.aborted ? deadline.reason() : this.#mapError(error, origin);
-    } finally {
-      deadline.dispose();
-    }
+    // The deadline settles the call itself, so a session still connecting (bounded only by
+    // connectTimeoutMs) cannot hold a caller past its requestTimeoutMs or signal.
+    return runWithDeadline(
+      this.#options.requestTimeoutMs,
+      options.signal,
+      origin,
+      (signal) => this.#exchange(request, origin, signal),
+      (error) => this.#mapError(error, origin),
+    );
   }
 
   /** Sends on the origin's session; a request the server certainly never processed is sent again. */

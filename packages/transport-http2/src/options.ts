@@ -1,9 +1,4 @@
-import {
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  type TransportTimeouts,
-} from "@lanyard/http";
+import { type ResolvedTimeouts, resolveTimeouts, type TransportTimeouts } from "@lanyard/http";
 
 export interface Http2TlsOptions {
   /** PEM CA bundle to trust instead of Node's default roots. */
@@ -28,10 +23,7 @@ export interface Http2TransportOptions extends TransportTimeouts {
 export const DEFAULT_MAX_CONCURRENT_STREAMS = 100;
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
-export interface ResolvedOptions {
-  connectTimeoutMs: number;
-  requestTimeoutMs: number;
-  maxBodyBytes: number;
+export interface ResolvedOptions extends ResolvedTimeouts {
   maxConcurrentStreams: number;
   idleTimeoutMs: number;
   tls: Http2TlsOptions;
@@ -39,9 +31,7 @@ export interface ResolvedOptions {
 
 export function resolveOptions(options: Http2TransportOptions): ResolvedOptions {
   return {
-    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    ...resolveTimeouts(options),
     maxConcurrentStreams: Math.max(1, options.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS),
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     tls: options.tls ?? {},

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  type TransportTimeouts,
-} from "@lanyard/http";
+import { type ResolvedTimeouts, resolveTimeouts, type TransportTimeouts } from "@lanyard/http";
 import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from "undici";
 
 export interface UndiciTlsOptions {
@@ -36,19 +31,8 @@ export interface UndiciTransportOptions extends TransportTimeouts {
 export const DEFAULT_CONNECTIONS = 50;
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 4_000;
 
-export interface ResolvedOptions {
-  connectTimeoutMs: number;
-  requestTimeoutMs: number;
-  maxBodyBytes: number;
-}
-
-export function resolveTimeouts(options: TransportTimeouts): ResolvedOptions {
-  return {
-    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-  };
-}
+export type ResolvedOptions = ResolvedTimeouts;
+export { resolveTimeouts };
 
 /**
  * One dispatcher for the transport's lifetime. An undici `Agent` keeps one `Pool` per

@@ -3,8 +3,8 @@ import {
   type HttpRequest,
   type HttpResponse,
   parseContentLength,
+  runWithDeadline,
   type SendOptions,
-  startDeadline,
   TimeoutError,
   type Transport,
   TransportClosedError,
@@ -39,20 +39,15 @@ export class UndiciTransport implements Transport {
   async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
     const origin = request.url.origin;
     if (this.#closed) throw new TransportClosedError({ origin });
-    const deadline = startDeadline(this.#options.requestTimeoutMs, options.signal, origin);
-    try {
-      if (deadline.signal.aborted) throw deadline.reason();
-      // undici only notices an aborted signal once a queued request reaches a connection, so
-      // the deadline settles the call itself; the request is then dropped before it is written.
-      return await new Promise<HttpResponse>((resolve, reject) => {
-        deadline.signal.addEventListener("abort", () => reject(deadline.reason()), { once: true });
-        this.#exchange(request, origin, deadline.signal).then(resolve, reject);
-      });
-    } catch (error) {
-      throw deadline.signal.aborted ? deadline.reason() : this.#mapError(error, origin);
-    } finally {
-      deadline.dispose();
-    }
+    // undici only notices an aborted signal once a queued request reaches a connection, so
+    // the deadline settles the call itself; the request is then dropped before it is written.
+    return runWithDeadline(
+      this.#options.requestTimeoutMs,
+      options.signal,
+      origin,
+      (signal) => this.#exchange(request, origin, signal),
+      (error) => this.#mapError(error, origin),
+    );
   }
 
   async #exchange(request: HttpRequest, origin: string, signal: AbortSignal): Promise<HttpResponse> {
