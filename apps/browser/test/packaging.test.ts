@@ -7,9 +7,11 @@ import {
   isAllowedInTarball,
   listPackages,
   type PackResult,
+  packedManifest,
   packPackage,
   publintTarball,
   requireFromCommonJs,
+  unpublishableRanges,
 } from "../src/harness/pack.js";
 
 // require(esm) is on by default from Node 20.19 (and 22.12); older versions need a flag.
@@ -48,6 +50,23 @@ describe("isAllowedInTarball", () => {
 
 // Packing is cheap; attw loads TypeScript per run, so the packages are checked concurrently
 // (vitest caps it at maxConcurrency) and each tarball is made once, on first use.
+describe("unpublishableRanges", () => {
+  it("flags workspace:, link: and file: ranges and accepts registry ranges", () => {
+    const manifest = {
+      dependencies: { "@lanyard/http": "workspace:^", "@noble/hashes": "^2.0.1" },
+      peerDependencies: { a: "link:../a" },
+      optionalDependencies: { b: "file:../b.tgz" },
+      devDependencies: { c: "workspace:*" },
+    };
+    expect(unpublishableRanges(manifest)).toEqual([
+      "dependencies.@lanyard/http: workspace:^",
+      "peerDependencies.a: link:../a",
+      "optionalDependencies.b: file:../b.tgz",
+    ]);
+    expect(unpublishableRanges({ dependencies: { "@lanyard/http": "^0.1.0" } })).toEqual([]);
+  });
+});
+
 describe.concurrent("every package under packages/ as published", () => {
   for (const pkg of listPackages()) {
     describe(pkg.name, () => {
@@ -71,6 +90,14 @@ describe.concurrent("every package under packages/ as published", () => {
         expect(files).toContain("README.md");
         expect(files).toContain("LICENSE");
         expect(files.some((path) => path.startsWith("dist/") && path.endsWith(".d.ts"))).toBe(true);
+      });
+
+      it("publishes real version ranges for its dependencies (no workspace: protocol)", async ({
+        expect,
+      }) => {
+        const manifest = await packedManifest((await packed()).tarball);
+        expect(manifest.name).toBe(pkg.name);
+        expect(unpublishableRanges(manifest)).toEqual([]);
       });
 
       it.skipIf(!REQUIRE_ESM)("loads with require() from CommonJS (Node >= 20.19)", async ({ expect }) => {

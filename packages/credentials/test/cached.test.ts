@@ -86,6 +86,17 @@ describe("cached", () => {
     expect(fetches).toBe(2);
   });
 
+  it("makes one fetch for 1000 callers inside the refresh window, all getting the new credentials", async () => {
+    const clock = { now: 0 };
+    const { state, provider } = counting(clock, 60 * MINUTE);
+    const get = cached(provider, { now: () => clock.now });
+    await get();
+    clock.now += 56 * MINUTE; // the old credentials are still valid for 4 minutes
+    const results = await Promise.all(Array.from({ length: 1000 }, () => get()));
+    expect(state.fetches).toBe(2);
+    expect(new Set(results.map((c) => c.accessKeyId))).toEqual(new Set([`${AKID}2`]));
+  });
+
   it("does not cache a failure: the next call fetches again", async () => {
     const clock = { now: 0 };
     const { state, provider } = counting(clock, 60 * MINUTE);

@@ -98,6 +98,28 @@ describe("defaultChain", () => {
     expect(message.indexOf("fromTokenFile")).toBeLessThan(message.indexOf("fromInstanceMetadata"));
   });
 
+  it("still lists every reason when something answers the metadata address with an HTTP error", async () => {
+    home = await tempHome();
+    server = await loopback((_req, res) => json(res, 403, "Forbidden by proxy"));
+    const env = { AWS_EC2_METADATA_SERVICE_ENDPOINT: server.url };
+    const error = await defaultChain({ env, homedir: home.dir })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoCredentialsError);
+    expect((error as Error).message).toMatch(/fromEnv[\s\S]*fromIni[\s\S]*fromInstanceMetadata: .*HTTP 403/);
+  });
+
+  it("stops at a role profile whose credential_source is empty, never using the instance's role", async () => {
+    home = await tempHome({
+      ".aws/config": "[profile r]\nrole_arn = arn:aws:iam::1:role/R\ncredential_source = Environment\n",
+    });
+    server = await loopback((_req, res) => json(res, 200, "would be the instance's role"));
+    const env = { AWS_PROFILE: "r", AWS_EC2_METADATA_SERVICE_ENDPOINT: server.url };
+    const assumeRole = async () => createCredentials({ accessKeyId: "ASIAROLE", secretAccessKey: SECRET });
+    const error = await defaultChain({ env, homedir: home.dir, assumeRole })().catch((e: Error) => e);
+    expect(error).toMatchObject({ code: "not-configured", tryNext: false });
+    expect((error as Error).message).toMatch(/profile "r": credential_source failed: fromEnv/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("stops at a role profile without a hook instead of falling through", async () => {
     home = await tempHome({
       ".aws/credentials": FILE,

@@ -101,6 +101,21 @@ describe("fromContainer", () => {
     });
   });
 
+  it("keeps a RELATIVE_URI on the ECS host, so the token never goes to another host", async () => {
+    server = await loopback((_req, res) => json(res, 200, DOC));
+    const authority = new URL(server.url).host;
+    for (const relative of [`//${authority}/creds`, `${server.url}/creds`]) {
+      const env = {
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: relative,
+        AWS_CONTAINER_AUTHORIZATION_TOKEN: TOKEN,
+      };
+      await expect(fromContainer({ env, timeoutMs: 50, maxRetries: 0 })()).rejects.toThrow(
+        /169\.254\.170\.2/,
+      );
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("retries a 5xx answer and then succeeds", async () => {
     let calls = 0;
     server = await loopback((_req, res) => (++calls < 3 ? json(res, 503, "busy") : json(res, 200, DOC)));

@@ -66,6 +66,24 @@ describe("fromIni", () => {
     });
   });
 
+  it("reads real files with comments, sub-keys and continuation lines", async () => {
+    const h = await setup({
+      ".aws/credentials": `# keys for ci\n; another comment\n[ci] # inline\naws_access_key_id = AKIDCI ; inline\naws_secret_access_key = s#cret\n`,
+      ".aws/config":
+        "[profile ci]\nregion = eu-west-1 # inline\ns3 =\n  max_concurrent_requests = 10\ncli_pager = less\n  -R\n",
+    });
+    expect(await fromIni({ profile: "ci", env: {}, homedir: h.dir })()).toEqual({
+      accessKeyId: "AKIDCI",
+      secretAccessKey: "s#cret",
+    });
+    const { profiles } = await loadSharedConfig({ env: {}, homedir: h.dir });
+    expect({ ...profiles.ci }).toMatchObject({
+      region: "eu-west-1",
+      "s3.max_concurrent_requests": "10",
+      cli_pager: "less\n-R",
+    });
+  });
+
   it("lets the credentials file override the config file key by key", async () => {
     const h = await setup({
       ".aws/config":

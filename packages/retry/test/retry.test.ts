@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRetryStrategy, type FailureInfo, RetryError, retry } from "../src/index.js";
+import { createRetryStrategy, type FailureInfo, legacyBackoff, RetryError, retry } from "../src/index.js";
 import { fakeTime, neverSleep } from "./fake-time.js";
 
 /** A failure as a client would raise it, carrying what `describe` reports. */
@@ -165,6 +165,21 @@ describe("retry in legacy mode", () => {
     const outcome = await retry(strategy, run, { describe: describeFailure });
     expect(outcome).toMatchObject({ ok: false, attempts: 4, totalRetryDelayMs: 2100 });
     expect(time.sleeps).toEqual([300, 600, 1200]);
+  });
+
+  it("takes the Ruby SDK's :full jitter through a custom backoff, as the README shows", async () => {
+    const time = fakeTime();
+    const random = () => 0.5;
+    const strategy = createRetryStrategy({
+      ...time,
+      mode: "legacy",
+      backoff: (attempt) => random() * legacyBackoff(attempt),
+    });
+    const { run } = script(throttle, throttle, throttle, throttle);
+    const outcome = await retry(strategy, run, { describe: describeFailure });
+    expect(outcome).toMatchObject({ ok: false, attempts: 4, totalRetryDelayMs: 1050 });
+    expect(time.sleeps).toEqual([150, 300, 600]);
+    expect(strategy.quota).toBeUndefined();
   });
 });
 

@@ -35,6 +35,28 @@ describe("pipeline", () => {
     expect(headers["user-agent"]).toMatch(/^lanyard\/\d+\.\d+\.\d+ /);
   });
 
+  it("signs with the credentials an async provider returns", async () => {
+    server.setHandler(() => ({ body: successXml("GetCallerIdentity", IDENTITY) }));
+    const provided = testClient(server.url, {
+      credentials: async () => ({ accessKeyId: "AKIDPROVIDED", secretAccessKey: "provided-secret" }),
+    });
+    await provided.getCallerIdentity();
+    const headers = server.requests.at(-1)!.headers;
+    expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDPROVIDED\//);
+    expect(headers["x-amz-security-token"]).toBeUndefined();
+    await provided.close();
+  });
+
+  it("honours maxAttempts from the options", async () => {
+    server.setHandler(() => ({ status: 500, body: errorXml("InternalFailure", "boom") }));
+    const once = testClient(server.url, { retryStrategy: undefined, maxAttempts: 1 });
+    const before = server.requests.length;
+    const error = (await once.getCallerIdentity().catch((e: unknown) => e)) as STSServiceError;
+    expect(error.$metadata.attempts).toBe(1);
+    expect(server.requests.length - before).toBe(1);
+    await once.close();
+  });
+
   it("sends web-identity calls unsigned, needing no credentials", async () => {
     const anonymous = testClient(server.url, { credentials: undefined });
     const xml =

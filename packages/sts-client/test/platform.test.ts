@@ -1,3 +1,5 @@
+import { FetchTransport } from "@lanyard/transport-fetch";
+import { UndiciTransport } from "@lanyard/transport-undici";
 import { describe, expect, it } from "vitest";
 import * as browser from "../src/platform/default.js";
 import * as node from "../src/platform/node.js";
@@ -9,6 +11,14 @@ describe("platform defaults", () => {
     expect(browser.defaultCredentials()).toBeUndefined();
     expect(await browser.configRegion()).toBeUndefined();
     expect(browser.userAgentHeader).toBe("x-amz-user-agent");
+  });
+
+  it("defaults to the undici transport on Node and fetch elsewhere", async () => {
+    const onNode = node.defaultTransport();
+    const elsewhere = browser.defaultTransport();
+    expect(onNode).toBeInstanceOf(UndiciTransport);
+    expect(elsewhere).toBeInstanceOf(FetchTransport);
+    await Promise.all([onNode.close(), elsewhere.close()]);
   });
 
   it("uses user-agent and reports the Node version on Node", () => {

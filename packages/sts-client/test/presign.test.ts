@@ -18,6 +18,20 @@ describe("presigning", () => {
     expect(url.href).not.toContain(CREDENTIALS.secretAccessKey);
   });
 
+  it("produces the signature @smithy/signature-v4 gives for the same request", async () => {
+    const url = await client.presignGetCallerIdentity({
+      expiresIn: 300,
+      headers: { "x-k8s-aws-id": "prod" },
+      date,
+    });
+    expect(url.searchParams.get("X-Amz-Security-Token")).toBe(CREDENTIALS.sessionToken);
+    // SignatureV4.presign (@smithy/signature-v4 5.7.5) on GET https://sts.us-west-2.amazonaws.com/
+    // ?Action=GetCallerIdentity&Version=2011-06-15, headers host + x-k8s-aws-id, same date and keys.
+    expect(url.searchParams.get("X-Amz-Signature")).toBe(
+      "7aaab15eb4780ed1e18ba2b870910e721deaab924e3190c7d91ab146003395e9",
+    );
+  });
+
   it("makes an EKS token: k8s-aws-v1. + unpadded base64url of a 60 s URL signing x-k8s-aws-id", async () => {
     const token = await client.getEksToken({ clusterName: "prod-cluster", date });
     expect(token.startsWith("k8s-aws-v1.")).toBe(true);

@@ -1,16 +1,29 @@
+import { createServer as createHttpsServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
 import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UndiciTransport } from "../src/index.js";
+import { loopbackCertificate } from "./certificate.js";
 import { type LoopbackProxy, startLoopbackProxy } from "./proxy-server.js";
 
 let server: LoopbackServer;
 let proxy: LoopbackProxy;
+let secure: Server;
+let secureUrl: URL;
+let ca: string;
 const savedEnv = { ...process.env };
 beforeAll(async () => {
   server = await startLoopbackServer();
   proxy = await startLoopbackProxy();
+  const tls = await loopbackCertificate();
+  ca = tls.cert;
+  secure = createHttpsServer(tls, (_req, res) => res.end("secure via tunnel"));
+  await new Promise<void>((resolve) => secure.listen(0, "127.0.0.1", resolve));
+  secureUrl = new URL(`https://127.0.0.1:${(secure.address() as AddressInfo).port}/`);
 });
 afterAll(async () => {
+  secure.closeAllConnections();
+  await new Promise((resolve) => secure.close(resolve));
   await proxy.close();
   await server.close();
 });
@@ -64,5 +77,36 @@ describe("UndiciTransport proxy", () => {
     const before = proxy.uses();
     expect(await sendThrough(new UndiciTransport())).toBe("via?");
     expect(proxy.uses()).toBe(before);
+  });
+
+  it.each([
+    ["a proxy URL", () => new UndiciTransport({ proxy: proxy.url, tls: { ca } })],
+    ["HTTPS_PROXY", () => {
+      process.env.HTTPS_PROXY = proxy.url;
+      delete process.env.NO_PROXY;
+      delete process.env.no_proxy;
+      return new UndiciTransport({ proxy: "env", tls: { ca } });
+    }],
+  ])("tunnels an https request through %s, verifying the target with tls.ca", async (_via, make) => {
+    const before = proxy.uses();
+    const transport = make();
+    try {
+      const response = await transport.send({ method: "GET", url: secureUrl, headers: {} });
+      expect(new TextDecoder().decode(response.body)).toBe("secure via tunnel");
+      expect(proxy.uses()).toBe(before + 1);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("fails with code tls through the proxy when the target certificate is not trusted", async () => {
+    const transport = new UndiciTransport({ proxy: proxy.url });
+    try {
+      await expect(transport.send({ method: "GET", url: secureUrl, headers: {} })).rejects.toMatchObject({
+        code: "tls",
+      });
+    } finally {
+      await transport.close();
+    }
   });
 });

@@ -21,7 +21,9 @@ export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
   const document = new DOMParser().parseFromString(text, "application/xml");
   for (const error of Array.from(document.getElementsByTagName("parsererror"))) {
     if (PARSER_ERROR_NAMESPACES.includes(error.namespaceURI ?? "")) {
-      throw malformed(error.textContent?.trim().slice(0, 200) || "DOMParser rejected it");
+      // Only the first line: Gecko goes on with the page's URL and the offending source line,
+      // which may hold a token or a secret key.
+      throw malformed(error.textContent?.trim().split("\n")[0]?.slice(0, 200) || "DOMParser rejected it");
     }
   }
   return toElement(document.documentElement, 1, maxDepth);

@@ -14,9 +14,10 @@ interface ScalarCodec {
 
 // Smithy writes non-finite floats as the strings NaN, Infinity and -Infinity; Number() reads them.
 const FLOAT = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|NaN|-?Infinity)$/;
-// RFC 3339 / ISO 8601 date-time as AWS sends it (optional fraction, `Z` or ±hh:mm), or an RFC 7231 date.
-const DATE =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:?\d{2})$|^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+// RFC 3339 / ISO 8601 date-time as AWS sends it (optional fraction, `Z` or ±hh[:]mm).
+const ISO_DATE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(?:[Zz]|([+-]\d\d):?(\d\d))$/;
+// RFC 7231 IMF-fixdate, which every Date implementation reads.
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 const INTEGER_CODEC: ScalarCodec = {
   expected: "an integer",
@@ -41,7 +42,12 @@ const BOOLEAN_CODEC: ScalarCodec = {
 
 const TIMESTAMP_CODEC: ScalarCodec = {
   expected: "an ISO 8601 timestamp or epoch seconds",
-  read: (text) => validDate(FLOAT.test(text) ? Number(text) * 1000 : DATE.test(text) ? text : Number.NaN),
+  read: (text) =>
+    FLOAT.test(text)
+      ? validDate(Number(text) * 1000)
+      : HTTP_DATE.test(text)
+        ? validDate(text)
+        : isoDate(text),
   write(value, { timestampFormat }) {
     const date =
       value instanceof Date
@@ -100,6 +106,18 @@ function codecFor(type: string): ScalarCodec {
 function validDate(input: string | number): Date | undefined {
   const date = new Date(input);
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Reads an ISO 8601 date-time by rewriting it in ECMA-262's own format (§21.4.1.32), since
+ * `Date.parse` of `+hhmm` offsets, `z` or fractions beyond milliseconds is implementation-defined,
+ * then refuses dates that do not exist (`2019-02-30`) rather than letting them roll over.
+ */
+function isoDate(text: string): Date | undefined {
+  const [, fields = "", fraction = "", hours, minutes] = ISO_DATE.exec(text) ?? [];
+  const exists = validDate(`${fields}Z`)?.toISOString().startsWith(fields);
+  const zone = hours === undefined ? "Z" : `${hours}:${minutes}`;
+  return exists ? validDate(`${fields}.${fraction.slice(0, 3).padEnd(3, "0")}${zone}`) : undefined;
 }
 
 function invalid(expected: string, got: unknown, shape: Shape, path: string): XmlCodecError {

@@ -88,6 +88,19 @@ describe("DOMParser backend", () => {
     expect(() => parseXml("<r>")).toThrow(XmlCodecError);
   });
 
+  it("keeps Gecko's page URL and source line out of a malformed error", () => {
+    const error = el(
+      "parsererror",
+      {},
+      "XML Parsing Error: no root element found\nLocation: https://app.example/#id_token=eyJSECRET\nLine Number 1, Column 60:",
+      el("sourcetext", {}, "<SecretAccessKey>wJalrXUtnFEMI/K7MDENG"),
+    );
+    error.namespaceURI = "http://www.mozilla.org/newlayout/xml/parsererror.xml";
+    stubDom(el("r", {}), [error]);
+    expect(() => parseXml("<r>")).toThrow("Malformed XML: XML Parsing Error: no root element found");
+    expect(() => parseXml("<r>")).not.toThrow(/eyJSECRET|wJalr|Location/);
+  });
+
   it("ignores a document's own parsererror element in another namespace", () => {
     const own = el("parsererror", {}, "data");
     stubDom(el("r", {}, own), [own]);

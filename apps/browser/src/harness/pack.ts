@@ -44,6 +44,24 @@ export async function packPackage(dir: string, destination: string): Promise<Pac
   return { tarball: report.filename, files: report.files.map((file) => file.path).sort() };
 }
 
+/** The `package.json` inside a packed tarball, as the registry would serve it. */
+export async function packedManifest(tarball: string): Promise<Record<string, unknown>> {
+  const { stdout } = await run("tar", ["-xzOf", tarball, "package/package.json"], {
+    maxBuffer: 1024 * 1024,
+  });
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+/** Dependency ranges a consumer's package manager could not resolve (`workspace:`, `link:`, `file:`). */
+export function unpublishableRanges(manifest: Record<string, unknown>): string[] {
+  const fields = ["dependencies", "peerDependencies", "optionalDependencies"] as const;
+  return fields.flatMap((field) =>
+    Object.entries((manifest[field] ?? {}) as Record<string, string>)
+      .filter(([, range]) => /^(workspace|link|file):/.test(range))
+      .map(([name, range]) => `${field}.${name}: ${range}`),
+  );
+}
+
 const ALLOWED_FILES = new Set(["package.json", "README.md", "LICENSE", "CHANGELOG.md"]);
 const TEST_LIKE = /(^|\/)(test|tests|__tests__|vectors|fixtures)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
 

@@ -39,9 +39,24 @@ export function isAllowedContainerUrl(url: URL): boolean {
   return IPV6_LOOPBACK.has(host) || isIpv4Loopback(host);
 }
 
+/**
+ * RELATIVE_URI is a path on the ECS host, joined as text as the SDKs do: resolving it as a
+ * URL reference would let `//host/x` or `http://host/x` send the token to another host.
+ */
+function relativeUrl(relative: string): URL {
+  const url = new URL(`http://${ECS_CONTAINER_HOST}${relative.startsWith("/") ? "" : "/"}${relative}`);
+  if (url.host !== ECS_CONTAINER_HOST) {
+    throw new CredentialsError(
+      "url-not-allowed",
+      `fromContainer: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI must be a path on ${ECS_CONTAINER_HOST}`,
+    );
+  }
+  return url;
+}
+
 function containerUrl(env: Env): URL | undefined {
   const relative = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI;
-  if (relative) return new URL(relative, `http://${ECS_CONTAINER_HOST}`);
+  if (relative) return relativeUrl(relative);
   const full = env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   if (!full) return undefined;
   let url: URL;

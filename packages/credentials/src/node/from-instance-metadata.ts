@@ -30,8 +30,13 @@ function endpointOf(options: FromInstanceMetadataOptions, env: Env): string {
     : IMDS_ENDPOINT_IPV4;
 }
 
-function fail(message: string, tryNext = false, cause?: unknown): CredentialsError {
-  return new CredentialsError("http-failed", `fromInstanceMetadata: ${message}`, { tryNext, cause });
+/**
+ * Every IMDS failure lets a chain move on, as in the SDKs (their `ProviderError`): the chain
+ * probes IMDS without being told to, and off EC2 a proxy or firewall may answer for
+ * 169.254.169.254, which must not hide the other providers' reasons in `NoCredentialsError`.
+ */
+function fail(message: string, cause?: unknown): CredentialsError {
+  return new CredentialsError("http-failed", `fromInstanceMetadata: ${message}`, { tryNext: true, cause });
 }
 
 /**
@@ -52,7 +57,7 @@ async function fetchToken(base: string, timeoutMs: number, allowV1: boolean): Pr
     status = res.status;
   } catch (error) {
     if (!(error instanceof HttpFailure)) throw error;
-    if (!allowV1) throw fail(`token request failed and IMDSv1 is disabled: ${error.message}`, true, error);
+    if (!allowV1) throw fail(`token request failed and IMDSv1 is disabled: ${error.message}`, error);
     return undefined;
   }
   if (status === 400) throw fail("token request was rejected with HTTP 400");
@@ -104,7 +109,7 @@ export function fromInstanceMetadata(options: FromInstanceMetadataOptions = {}):
       return await fetchCredentials(endpointOf(options, env), options, allowV1);
     } catch (error) {
       // Not on EC2 (nothing answers) is the common case off-cloud: let a chain report it and move on.
-      if (error instanceof HttpFailure) throw fail(error.message, true, error);
+      if (error instanceof HttpFailure) throw fail(error.message, error);
       throw error;
     }
   };

@@ -56,6 +56,17 @@ async function credentialSource(name: string, source: string, ctx: ProfileContex
   }
 }
 
+/**
+ * A role profile whose credential_source yields nothing is a broken configuration, not an
+ * unset source: a chain must stop here rather than go on to, say, the instance's own role.
+ */
+function sourceFailed(name: string, error: unknown): unknown {
+  if (!(error instanceof CredentialsError) || !error.tryNext) return error;
+  return new CredentialsError(error.code, `profile "${name}": credential_source failed: ${error.message}`, {
+    cause: error,
+  });
+}
+
 async function roleParams(name: string, s: Settings, ctx: ProfileContext): Promise<AssumeRoleParams> {
   const params: AssumeRoleParams = {
     roleArn: s.role_arn ?? "",
@@ -98,7 +109,9 @@ async function assumeRoleProfile(
   }
   const source = sourceProfile
     ? await resolveProfile(sourceProfile, ctx, [...visited, sourceProfile])
-    : await credentialSource(name, s.credential_source ?? "", ctx);
+    : await credentialSource(name, s.credential_source ?? "", ctx).catch((error: unknown) => {
+        throw sourceFailed(name, error);
+      });
   return ctx.assumeRole(source, await roleParams(name, s, ctx));
 }
 
