@@ -116,8 +116,8 @@ function validDate(input: string | number): Date | undefined {
 function isoDate(text: string): Date | undefined {
   const [, fields = "", fraction = "", hours, minutes] = ISO_DATE.exec(text) ?? [];
   const exists = validDate(`${fields}Z`)?.toISOString().startsWith(fields);
-  const zone = hours === undefined ? "Z" : `${hours}:${minutes}`;
-  return exists ? validDate(`${fields}.${fraction.slice(0, 3).padEnd(3, "0")}${zone}`) : undefined;
+  const zone = hours ? `${hours}:${minutes}` : "Z";
+  return exists ? validDate(`${fields}.${`${fraction}00`.slice(0, 3)}${zone}`) : undefined;
 }
 
 function invalid(expected: string, got: unknown, shape: Shape, path: string): XmlCodecError {
