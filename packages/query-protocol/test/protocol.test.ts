@@ -108,6 +108,28 @@ describe("parseResponse", () => {
   });
 });
 
+describe("parseResponse on a cut-off body", () => {
+  const SECRET = "wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEY";
+  const TOKEN = "FwoGZXIvYXdzEXAMPLETOKENdGhpcyBpcyBhIHRva2Vu";
+  const oneLine = ASSUME_ROLE_RESPONSE.replace(/\n\s*/g, "")
+    .replace("<SecretAccessKey>secret", `<SecretAccessKey>${SECRET}`)
+    .replace("<SessionToken>token", `<SessionToken>${TOKEN}`);
+
+  it("never puts the secret key or session token into the error, wherever the body ends", () => {
+    for (let end = 0; end < oneLine.length; end++) {
+      try {
+        parseResponse("AssumeRole", oneLine.slice(0, end), sts);
+      } catch (error) {
+        expect(error).toBeInstanceOf(QueryProtocolError);
+        const text = `${(error as Error).message} ${String((error as Error).cause)}`;
+        for (const value of [SECRET, TOKEN]) {
+          for (let at = 0; at + 8 <= value.length; at += 8) expect(text).not.toContain(value.slice(at, at + 8));
+        }
+      }
+    }
+  });
+});
+
 describe("parseError", () => {
   const body = `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
     <Error><Type>Sender</Type><Code>ExpiredTokenException</Code><Message>The token is expired</Message></Error>

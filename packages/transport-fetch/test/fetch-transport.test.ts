@@ -82,6 +82,18 @@ describe("FetchTransport", () => {
     expect(text(second.body)).toBe(text(first.body));
   });
 
+  it("serves 1 000 concurrent requests, each with its own body", async () => {
+    const transport = new FetchTransport();
+    const responses = await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) =>
+        transport.send({ method: "POST", url: new URL("/echo", server.url), headers: {}, body: `#${i}` }),
+      ),
+    );
+    for (const [i, response] of responses.entries()) expect(text(response.body)).toBe(`#${i}`);
+    // Node's global dispatcher opens a connection per request with no cap; past the server's
+    // listen backlog, connects wait for SYN retries, so this takes seconds, not milliseconds.
+  }, 20_000);
+
   it("maps a failed fetch to a TransportError naming the origin, never the query", async () => {
     const failing: typeof fetch = () => Promise.reject(new TypeError("Failed to fetch"));
     const error = (await new FetchTransport({ fetch: failing })
