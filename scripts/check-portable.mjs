@@ -1,16 +1,18 @@
 // Proves the core packages run beyond Node: each portable entry point is bundled for the
 // browser and for workers (no Node built-ins available), which fails on any `node:` or bare
-// built-in import anywhere in its import graph, and the bundle is scanned for free uses of
-// Node globals. Node-only packages (transport-undici, transport-http2, credentials/node) are
-// deliberately absent.
+// built-in import anywhere in its import graph, and on any free use of a Node-only global.
+// Node-only entry points (transport-undici, transport-http2, credentials/node, http/contract)
+// are deliberately absent.
 import { build } from "esbuild";
 
 const ENTRIES = [
   "@lanyard/http",
   "@lanyard/sigv4",
+  "@lanyard/sigv4/portable",
   "@lanyard/xml-codec",
   "@lanyard/query-protocol",
   "@lanyard/endpoints",
+  "@lanyard/endpoints/partitions",
   "@lanyard/retry",
   "@lanyard/transport-fetch",
   "@lanyard/credentials",
@@ -22,11 +24,25 @@ const TARGETS = [
   { name: "worker", platform: "neutral", conditions: ["worker"], mainFields: ["module", "main"] },
 ];
 
-// Free identifiers that exist only in Node. `globalThis.process?.env` is fine (a guarded
-// property read); a bare `process` or `Buffer` is not. `process(` is a method of the same
-// name (hash classes have one), never Node's `process`, which is not callable.
-const NODE_GLOBALS =
-  /(?<![\w$.])(process(?!\s*\()|Buffer|__dirname|__filename|require|setImmediate|global)(?![\w$])(?!\s*:)/g;
+// Globals that exist only in Node. esbuild's `define` replaces an identifier only where it is
+// free (not declared in scope, not a property name, not inside a string), which is exactly a
+// use that would throw elsewhere; `globalThis.process?.env` is a property read and stays. A
+// dependency that feature-tests first (`typeof Buffer !== "undefined" && Buffer.isBuffer(x)`,
+// as fast-xml-parser does) is platform-aware, so a name it guards with `typeof` is allowed.
+const NODE_GLOBALS = [
+  "process",
+  "Buffer",
+  "__dirname",
+  "__filename",
+  "require",
+  "module",
+  "exports",
+  "global",
+  "setImmediate",
+  "clearImmediate",
+];
+const MARKER = "__node_global__";
+const define = Object.fromEntries(NODE_GLOBALS.map((name) => [name, `${MARKER}${name}`]));
 
 const failures = [];
 for (const entry of ENTRIES) {
@@ -43,13 +59,13 @@ for (const entry of ENTRIES) {
         platform: target.platform,
         conditions: target.conditions,
         mainFields: target.mainFields,
-        minifyWhitespace: true,
-        legalComments: "none",
+        define,
         logLevel: "silent",
       });
-      const code = stripStringsAndComments(result.outputFiles[0].text);
-      const found = new Set([...code.matchAll(NODE_GLOBALS)].map((match) => match[1]));
-      if (found.size > 0) failures.push(`${label}: uses Node globals: ${[...found].join(", ")}`);
+      const code = result.outputFiles[0].text;
+      const used = new Set([...code.matchAll(new RegExp(`${MARKER}(\\w+)`, "g"))].map((m) => m[1]));
+      const found = [...used].filter((name) => !code.includes(`typeof ${MARKER}${name}`));
+      if (found.length > 0) failures.push(`${label}: uses Node globals: ${found.join(", ")}`);
       else console.log(`ok   ${label}`);
     } catch (error) {
       const messages = (error.errors ?? [{ text: error.message }]).map((e) => e.text).join("; ");
@@ -67,13 +83,6 @@ console.log(
 );
 
 function packageDir(entry) {
-  return new URL(`../packages/${entry.replace("@lanyard/", "")}/`, import.meta.url).pathname;
-}
-
-/** Blanks string literals and comments so words inside them are not mistaken for identifiers. */
-function stripStringsAndComments(source) {
-  return source.replace(
-    /\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`/g,
-    '""',
-  );
+  const name = entry.replace("@lanyard/", "").split("/")[0];
+  return new URL(`../packages/${name}/`, import.meta.url).pathname;
 }

@@ -123,7 +123,8 @@ describe("parseResponse on a cut-off body", () => {
         expect(error).toBeInstanceOf(QueryProtocolError);
         const text = `${(error as Error).message} ${String((error as Error).cause)}`;
         for (const value of [SECRET, TOKEN]) {
-          for (let at = 0; at + 8 <= value.length; at += 8) expect(text).not.toContain(value.slice(at, at + 8));
+          for (let at = 0; at + 8 <= value.length; at += 8)
+            expect(text).not.toContain(value.slice(at, at + 8));
         }
       }
     }
