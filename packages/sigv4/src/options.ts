@@ -54,8 +54,10 @@ export function resolveOptions(
     ["region", region],
     ["service", service],
   ]) {
-    if (!isNonEmptyString(value) || value.includes("/")) {
-      throw invalid("invalid-option", `Invalid ${name}`, 'a non-empty string without "/"');
+    // Both enter the credential scope: a "/" would split it, and whitespace (a region read with its
+    // newline from a file) would sign a scope AWS rejects with SignatureDoesNotMatch.
+    if (!isNonEmptyString(value) || /[\s/]/.test(value)) {
+      throw invalid("invalid-option", `Invalid ${name}`, 'a non-empty string without "/" or whitespace');
     }
   }
   const time = signingTime(date ?? options.date ?? new Date());

@@ -210,6 +210,8 @@ describe("bad input", () => {
     ["missing-credentials", { ...base, credentials: { accessKeyId: "AKID", secretAccessKey: "" } }],
     ["invalid-option", { ...base, region: "" }],
     ["invalid-option", { ...base, service: "a/b" }],
+    ["invalid-option", { ...base, region: "us-east-1\n" }],
+    ["invalid-option", { ...base, service: " sts" }],
     ["invalid-option", { ...base, signingRegion: "us-east-1" }],
     ["invalid-date", { ...base, date: new Date(Number.NaN) }],
     ["invalid-date", { ...base, date: "2015-08-30" }],
@@ -266,6 +268,20 @@ describe("SigningKeyCache", () => {
     cache.get(SECRET, "20150832", "us-east-1", "sts");
     expect(cache.size).toBe(2);
     expect(cache.get(SECRET, "20150830", "us-east-1", "sts")).not.toBe(first);
+  });
+
+  it("keys by secret, date, region and service: changing any one derives another key", () => {
+    const cache = new SigningKeyCache(nodeHash);
+    const scope = [SECRET, "20150830", "us-east-1", "sts"] as const;
+    const keys = [
+      cache.get(...scope),
+      cache.get(`${SECRET}x`, "20150830", "us-east-1", "sts"),
+      cache.get(SECRET, "20150831", "us-east-1", "sts"),
+      cache.get(SECRET, "20150830", "us-west-2", "sts"),
+      cache.get(SECRET, "20150830", "us-east-1", "iam"),
+    ].map((key) => Buffer.from(key).toString("hex"));
+    expect(new Set(keys).size).toBe(5);
+    expect(Buffer.from(cache.get(...scope)).toString("hex")).toBe(keys[0]);
   });
 
   it("derives the same key with both backends and hides secrets from inspection", () => {

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { Http2Transport } from "../src/index.js";
 
 /** An h2c server with the given SETTINGS whose streams `onStream` scripts. */
-async function startH2c(settings: { maxConcurrentStreams?: number }, onStream: (stream: ServerHttp2Stream) => void) {
+async function startH2c(
+  settings: { maxConcurrentStreams?: number },
+  onStream: (stream: ServerHttp2Stream) => void,
+) {
   const sessions = new Set<Http2Session>();
   const h2c = createServer({ settings });
   h2c.on("session", (session) => {

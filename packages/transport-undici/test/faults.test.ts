@@ -58,39 +58,42 @@ describe("UndiciTransport faults", () => {
   it.each([
     [undefined, 2],
     [2, 3],
-  ])("with pipelining %s, has written %i requests while a response is pending on its one connection", async (pipelining, written) => {
-    // A TCP server that reads requests and never answers: it sees exactly what undici writes.
-    let requestLines = 0;
-    const held = new Set<Socket>();
-    const silent = createServer((socket) => {
-      held.add(socket);
-      socket.on("data", (chunk: Buffer) => {
-        const before = requestLines;
-        requestLines += chunk.toString("latin1").split(" HTTP/1.1\r\n").length - 1;
-        // The first request is answered; the second gets its headers but never its body. undici
-        // pipelines a GET only once its headers arrived (its `blocking` default), so only then
-        // can a third request follow on the same connection.
-        if (before === 0) socket.write("HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n");
-        else if (before === 1) socket.write("HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n");
+  ])(
+    "with pipelining %s, has written %i requests while a response is pending on its one connection",
+    async (pipelining, written) => {
+      // A TCP server that reads requests and never answers: it sees exactly what undici writes.
+      let requestLines = 0;
+      const held = new Set<Socket>();
+      const silent = createServer((socket) => {
+        held.add(socket);
+        socket.on("data", (chunk: Buffer) => {
+          const before = requestLines;
+          requestLines += chunk.toString("latin1").split(" HTTP/1.1\r\n").length - 1;
+          // The first request is answered; the second gets its headers but never its body. undici
+          // pipelines a GET only once its headers arrived (its `blocking` default), so only then
+          // can a third request follow on the same connection.
+          if (before === 0) socket.write("HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n");
+          else if (before === 1) socket.write("HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n");
+        });
       });
-    });
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const base = new URL(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
-    const transport = new UndiciTransport({ connections: 1, pipelining });
-    try {
-      await transport.send(get("/first", base));
-      const attempts = [transport.send(get("/a", base)), transport.send(get("/b", base))];
-      for (const attempt of attempts) attempt.catch(() => {});
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      // Off by default: a stalled body must not hold requests already written behind it.
-      expect(requestLines).toBe(written);
-      expect(held.size).toBe(1);
-    } finally {
-      await transport.close();
-      for (const socket of held) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
-    }
-  });
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const base = new URL(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+      const transport = new UndiciTransport({ connections: 1, pipelining });
+      try {
+        await transport.send(get("/first", base));
+        const attempts = [transport.send(get("/a", base)), transport.send(get("/b", base))];
+        for (const attempt of attempts) attempt.catch(() => {});
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        // Off by default: a stalled body must not hold requests already written behind it.
+        expect(requestLines).toBe(written);
+        expect(held.size).toBe(1);
+      } finally {
+        await transport.close();
+        for (const socket of held) socket.destroy();
+        await new Promise((resolve) => silent.close(resolve));
+      }
+    },
+  );
 
   it("counts time queued for a connection toward requestTimeoutMs", async () => {
     const transport = new UndiciTransport({ connections: 1, requestTimeoutMs: 300 });

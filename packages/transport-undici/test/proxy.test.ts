@@ -81,12 +81,15 @@ describe("UndiciTransport proxy", () => {
 
   it.each([
     ["a proxy URL", () => new UndiciTransport({ proxy: proxy.url, tls: { ca } })],
-    ["HTTPS_PROXY", () => {
-      process.env.HTTPS_PROXY = proxy.url;
-      delete process.env.NO_PROXY;
-      delete process.env.no_proxy;
-      return new UndiciTransport({ proxy: "env", tls: { ca } });
-    }],
+    [
+      "HTTPS_PROXY",
+      () => {
+        process.env.HTTPS_PROXY = proxy.url;
+        delete process.env.NO_PROXY;
+        delete process.env.no_proxy;
+        return new UndiciTransport({ proxy: "env", tls: { ca } });
+      },
+    ],
   ])("tunnels an https request through %s, verifying the target with tls.ca", async (_via, make) => {
     const before = proxy.uses();
     const transport = make();
