@@ -20,32 +20,28 @@ const clientBuilt = BUNDLED.every((name) =>
   existsSync(fileURLToPath(new URL(`../../../packages/${name}/dist/index.js`, import.meta.url))),
 );
 
-const BUDGETS: Record<Target, { kb: number; backend: string }> = {
-  browser: { kb: 12, backend: "fetch transport, DOMParser XML backend" },
-  worker: { kb: 30, backend: "fetch transport, fast-xml-parser XML backend" },
+// The per-operation path is what a size-conscious app ships for one AssumeRole call.
+const ENTRY = "lanyardAssumeRoleModular";
+
+// The targets are 12 KB (browser) and 30 KB (worker); both are missed today and `pnpm bench`
+// reports them with ✓/✗ (README "Findings" has the causes). Until they are met, these ceilings
+// hold the ground gained: a change that makes the bundle bigger fails here. Lower them as the
+// bundle shrinks; once under target, set them to the target.
+// Measured 14,900 B (browser) and 36,698 B (worker) when these were set.
+const CEILING_BROWSER = 15_000;
+const CEILING_WORKER = 37_000;
+const CEILINGS: Record<Target, { bytes: number; backend: string }> = {
+  browser: { bytes: CEILING_BROWSER, backend: "fetch transport, DOMParser XML backend" },
+  worker: { bytes: CEILING_WORKER, backend: "fetch transport, fast-xml-parser XML backend" },
 };
 
-// Both budgets are missed by the packages as they stand (browser 19.7 KB, worker 41.0 KB gzip; the causes,
-// from esbuild's metafile, are in README "Findings"). Set a target to true once its budget is met.
-const ENFORCED: Record<Target, boolean> = { browser: false, worker: false };
-
 describe.skipIf(!clientBuilt)("AssumeRole bundle budget", () => {
-  it("bundles an AssumeRole call with the fetch transport for browsers and workers", async () => {
-    for (const target of ["browser", "worker"] as const) {
-      expect((await bundleSize("lanyardAssumeRole", target)).gzip).toBeGreaterThan(0);
-    }
-  });
-
   for (const target of ["browser", "worker"] as const) {
-    const { kb, backend } = BUDGETS[target];
-    const title = `keeps the ${target} bundle (${backend}) within ${kb} KB gzip`;
-    if (!ENFORCED[target]) {
-      it.todo(`${title} — missed today, see README "Findings"`);
-      continue;
-    }
-    it(title, async () => {
-      const size = await bundleSize("lanyardAssumeRole", target);
-      expect(size.gzip, `AssumeRole ${target} bundle, gzip bytes`).toBeLessThanOrEqual(kb * KB);
+    const { bytes, backend } = CEILINGS[target];
+    it(`keeps the ${target} bundle (${backend}) within ${(bytes / KB).toFixed(1)} KB gzip`, async () => {
+      const size = await bundleSize(ENTRY, target);
+      expect(size.gzip, `AssumeRole ${target} bundle, gzip bytes`).toBeGreaterThan(0);
+      expect(size.gzip, `AssumeRole ${target} bundle, gzip bytes`).toBeLessThanOrEqual(bytes);
     });
   }
 });

@@ -1,7 +1,11 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { FetchTransport } from "@lanyard/transport-fetch";
-import { UndiciTransport } from "@lanyard/transport-undici";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import * as browser from "../src/platform/default.js";
+import { LazyUndiciTransport } from "../src/platform/lazy-undici.js";
 import * as node from "../src/platform/node.js";
 import { userAgent } from "../src/user-agent.js";
 import { VERSION } from "../src/version.js";
@@ -16,9 +20,48 @@ describe("platform defaults", () => {
   it("defaults to the undici transport on Node and fetch elsewhere", async () => {
     const onNode = node.defaultTransport();
     const elsewhere = browser.defaultTransport();
-    expect(onNode).toBeInstanceOf(UndiciTransport);
+    expect(onNode).toBeInstanceOf(LazyUndiciTransport);
     expect(elsewhere).toBeInstanceOf(FetchTransport);
     await Promise.all([onNode.close(), elsewhere.close()]);
+  });
+
+  it("imports the undici transport only on the Node default's first send", async () => {
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL("../src/platform/node.ts", import.meta.url))],
+      bundle: true,
+      packages: "external",
+      platform: "node",
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const packages = Object.values(result.metafile.inputs)
+      .flatMap((input) => input.imports)
+      .filter((entry) => entry.external && entry.path.includes("undici"));
+    expect(new Set(packages.map((entry) => `${entry.path} ${entry.kind}`))).toEqual(
+      new Set(["@lanyard/transport-undici dynamic-import"]),
+    );
+  }, 20_000);
+
+  it("sends through undici once loaded and refuses to send after close", async () => {
+    const server = createServer((_req, res) => res.end("ok"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const request = { method: "GET", url: new URL(`http://127.0.0.1:${port}/`), headers: {} };
+    try {
+      const transport = node.defaultTransport();
+      const response = await transport.send(request);
+      expect(response.status).toBe(200);
+      expect(new TextDecoder().decode(response.body)).toBe("ok");
+      await transport.close();
+      await expect(transport.send(request)).rejects.toMatchObject({ code: "closed" });
+      const unused = node.defaultTransport();
+      await unused.close();
+      await expect(unused.send(request)).rejects.toMatchObject({ code: "closed" });
+    } finally {
+      server.close();
+    }
   });
 
   it("uses user-agent and reports the Node version on Node", () => {

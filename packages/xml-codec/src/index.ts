@@ -1,2 +1,2 @@
-export { parseXml } from "./parse-node.js";
+export { parseXml } from "./parse-worker.js";
 export * from "./public.js";

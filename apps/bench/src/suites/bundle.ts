@@ -128,6 +128,11 @@ const CASES: { name: string; entry: EntryName; target: Target; reference?: strin
     entry: "lanyardAssumeRoleModular",
     target: "browser",
   },
+  {
+    name: "lanyard AssumeRole, STSBaseClient.send (worker)",
+    entry: "lanyardAssumeRoleModular",
+    target: "worker",
+  },
   { name: "@aws-sdk/client-sts AssumeRole (browser)", entry: "sdkAssumeRole", target: "browser" },
   { name: "lanyard sigv4 sign + fetch (browser)", entry: "lanyardSignFetch", target: "browser" },
   {

@@ -2,15 +2,16 @@
 // shared config file. Selected through the package's `#platform` import condition.
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
-import { UndiciTransport } from "@lanyard/transport-undici";
+import { LazyUndiciTransport } from "./lazy-undici.js";
 
 export const userAgentHeader = "user-agent";
 
 // node:crypto (the sigv4 `node` condition) signs synchronously, ~6× WebCrypto's throughput here.
 export { sign as signRequest } from "@lanyard/sigv4";
 
+// undici loads on the first request, so a client given a transport never imports it.
 export function defaultTransport(): Transport {
-  return new UndiciTransport();
+  return new LazyUndiciTransport();
 }
 
 export { loadNodeCredentials } from "../credentials/platform-node.js";
