@@ -1,5 +1,6 @@
 import { type ResolvedTimeouts, resolveTimeouts, type TransportTimeouts } from "@lanyard/http";
-import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from "undici";
+import type { Dispatcher } from "undici";
+import { Agent } from "./undici-parts.js";
 
 export interface UndiciTlsOptions {
   /** PEM CA bundle to trust instead of Node's default roots. */
@@ -38,7 +39,10 @@ export { resolveTimeouts };
  * One dispatcher for the transport's lifetime. An undici `Agent` keeps one `Pool` per
  * origin, so keep-alive connections are reused across calls without any lookup of our own.
  */
-export function createDispatcher(options: UndiciTransportOptions, timeouts: ResolvedOptions): Dispatcher {
+export function createDispatcher(
+  options: UndiciTransportOptions,
+  timeouts: ResolvedOptions,
+): Dispatcher | Promise<Dispatcher> {
   const tls = { ...options.tls, timeout: timeouts.connectTimeoutMs };
   const keepAlive = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
   const agentOptions = {
@@ -52,7 +56,11 @@ export function createDispatcher(options: UndiciTransportOptions, timeouts: Reso
   const proxy = options.proxy ?? false;
   if (proxy === false) return new Agent(agentOptions);
   // ProxyAgent replaces `connect` with its tunnel; the target's TLS settings go in `requestTls`.
+  // It needs the `connect` method that only undici's index attaches, so proxies load it whole.
   const proxyTls = { timeout: timeouts.connectTimeoutMs };
-  if (proxy === "env") return new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls, proxyTls });
-  return new ProxyAgent({ ...agentOptions, uri: proxy, requestTls: tls, proxyTls });
+  return import("undici").then(({ EnvHttpProxyAgent, ProxyAgent }) =>
+    proxy === "env"
+      ? new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls, proxyTls })
+      : new ProxyAgent({ ...agentOptions, uri: proxy, requestTls: tls, proxyTls }),
+  );
 }

@@ -19,15 +19,17 @@ import {
   resolveTimeouts,
   type UndiciTransportOptions,
 } from "./options.js";
+import { request as undiciRequest } from "./undici-parts.js";
+
+const UNDICI_TIMER_SLACK_MS = 1_000;
 
 /**
  * An HTTP/1.1 transport on undici's `dispatcher.request()`, the lowest-overhead public API
  * undici offers (its `fetch` adds WHATWG stream and header objects on every call).
  */
-
-const UNDICI_TIMER_SLACK_MS = 1_000;
 export class UndiciTransport implements Transport {
-  readonly #dispatcher: Dispatcher;
+  // A proxied dispatcher arrives once undici's index has loaded (see createDispatcher).
+  #dispatcher: Dispatcher | Promise<Dispatcher>;
   readonly #options: ResolvedOptions;
   #closed = false;
 
@@ -50,14 +52,15 @@ export class UndiciTransport implements Transport {
     );
   }
 
-  async #exchange(request: HttpRequest, origin: string, signal: AbortSignal): Promise<HttpResponse> {
+  async #exchange(outgoing: HttpRequest, origin: string, signal: AbortSignal): Promise<HttpResponse> {
     const { requestTimeoutMs, maxBodyBytes } = this.#options;
-    const response = await this.#dispatcher.request({
+    const dispatcher = await this.#dispatcherReady();
+    const response = await undiciRequest.call(dispatcher, {
       origin,
-      path: request.url.pathname + request.url.search,
-      method: request.method as Dispatcher.HttpMethod,
-      headers: request.headers,
-      body: request.body ?? null,
+      path: outgoing.url.pathname + outgoing.url.search,
+      method: outgoing.method as Dispatcher.HttpMethod,
+      headers: outgoing.headers,
+      body: outgoing.body ?? null,
       signal,
       // The deadline bounds the whole attempt; undici's own timers only need to not fire first.
       // They tick in coarse ~500 ms steps (lib/util/timers.js), so a timer set to exactly the
@@ -75,11 +78,20 @@ export class UndiciTransport implements Transport {
     return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
   }
 
+  #dispatcherReady(): Dispatcher | Promise<Dispatcher> {
+    const dispatcher = this.#dispatcher;
+    if (!(dispatcher instanceof Promise)) return dispatcher;
+    return dispatcher.then((ready) => {
+      this.#dispatcher = ready;
+      return ready;
+    });
+  }
+
   /** Destroys every pooled connection (in-flight requests fail with code `closed`). */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#dispatcher.destroy();
+    await (await this.#dispatcherReady()).destroy();
   }
 
   #mapError(error: unknown, origin: string): TransportError {
