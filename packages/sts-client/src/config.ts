@@ -1,6 +1,7 @@
 import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import type { RetryStrategy } from "@lanyard/retry";
+import { STSClientError } from "./errors.js";
 import type { LogEvent } from "./logger.js";
 import type { StubResponses } from "./stub.js";
 
@@ -67,7 +68,6 @@ export function staticSettings(config: STSClientConfig, env: Env = processEnv())
     config.stsRegionalEndpoints ??
     oneOf(env.AWS_STS_REGIONAL_ENDPOINTS?.toLowerCase(), ["regional", "legacy"]);
   const endpoint = config.endpoint ?? env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL;
-  const envAttempts = Number(env.AWS_MAX_ATTEMPTS ?? Number.NaN);
   return {
     useFips: config.useFipsEndpoint ?? envBoolean(env.AWS_USE_FIPS_ENDPOINT) ?? false,
     useDualStack: config.useDualstackEndpoint ?? envBoolean(env.AWS_USE_DUALSTACK_ENDPOINT) ?? false,
@@ -75,8 +75,15 @@ export function staticSettings(config: STSClientConfig, env: Env = processEnv())
     endpoint: endpoint ? String(endpoint) : undefined,
     retryMode:
       config.retryMode ?? oneOf(env.AWS_RETRY_MODE, ["standard", "adaptive", "legacy"]) ?? "standard",
-    maxAttempts: config.maxAttempts ?? (Number.isInteger(envAttempts) ? envAttempts : undefined),
+    maxAttempts: config.maxAttempts ?? envMaxAttempts(env.AWS_MAX_ATTEMPTS),
   };
+}
+
+function envMaxAttempts(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const attempts = Number(value);
+  if (Number.isInteger(attempts) && attempts >= 1) return attempts;
+  throw new STSClientError("config", `AWS_MAX_ATTEMPTS must be a whole number of at least 1, got "${value}"`);
 }
 
 /** Region from the options, then the environment; undefined means "ask the platform". */

@@ -49,6 +49,13 @@ describe("configuration", () => {
     expect(staticSettings({ stsRegionalEndpoints: "regional" }, env).useGlobalEndpoint).toBe(false);
   });
 
+  it("rejects an AWS_MAX_ATTEMPTS that is not a whole number of at least 1, naming the variable", () => {
+    for (const value of ["0", "-1", "2.5", "three"]) {
+      expect(() => staticSettings({}, { AWS_MAX_ATTEMPTS: value })).toThrow(/AWS_MAX_ATTEMPTS/);
+    }
+    expect(staticSettings({ maxAttempts: 2 }, { AWS_MAX_ATTEMPTS: "0" }).maxAttempts).toBe(2);
+  });
+
   it("falls back to the region of the shared config file on Node", async () => {
     const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
