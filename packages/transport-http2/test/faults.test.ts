@@ -1,6 +1,6 @@
 import { constants, createServer, type Http2Session, type ServerHttp2Stream } from "node:http2";
 import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
-import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import { eventually, type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Http2Transport } from "../src/index.js";
 import { loopbackCertificate } from "./certificate.js";
@@ -17,18 +17,6 @@ const get = (path: string, base: URL = server.url) => ({
   headers: {},
 });
 const text = (body: Uint8Array) => new TextDecoder().decode(body);
-
-async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
 
 describe("Http2Transport sessions", () => {
   it("multiplexes concurrent requests on one session per origin", async () => {
@@ -285,20 +273,6 @@ describe("Http2Transport errors", () => {
     } finally {
       await transport.close();
       await secure.close();
-    }
-  });
-
-  it("names the origin but never the path or query in error messages", async () => {
-    const transport = new Http2Transport({ requestTimeoutMs: 100 });
-    try {
-      const error = (await transport
-        .send(get("/hang?X-Amz-Signature=secret-signature"))
-        .then(undefined, (caught: unknown) => caught)) as Error;
-      expect(error).toMatchObject({ code: "timeout", origin: server.url.origin });
-      expect(error.message).toContain(server.url.origin);
-      expect(error.message).not.toContain("secret-signature");
-    } finally {
-      await transport.close();
     }
   });
 

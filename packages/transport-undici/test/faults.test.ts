@@ -1,5 +1,5 @@
 import { type AddressInfo, createServer, type Socket } from "node:net";
-import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import { eventually, type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UndiciTransport } from "../src/index.js";
 
@@ -14,18 +14,6 @@ const get = (path: string, base: URL = server.url) => ({
   url: new URL(path, base),
   headers: {},
 });
-
-async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
 
 describe("UndiciTransport faults", () => {
   it("stops reading a body without content-length once it passes maxBodyBytes", async () => {
@@ -141,21 +129,6 @@ describe("UndiciTransport faults", () => {
     } finally {
       await transport.close();
       await own.close();
-    }
-  });
-
-  it("names the origin but never the path or query in error messages", async () => {
-    const transport = new UndiciTransport({ requestTimeoutMs: 100 });
-    try {
-      const error = (await transport
-        .send(get("/hang?X-Amz-Signature=secret-signature"))
-        .then(undefined, (caught: unknown) => caught)) as Error;
-      expect(error).toMatchObject({ code: "timeout", origin: server.url.origin });
-      expect(error.message).toContain(server.url.origin);
-      expect(error.message).not.toContain("secret-signature");
-      expect(error.message).not.toContain("/hang");
-    } finally {
-      await transport.close();
     }
   });
 

@@ -1,5 +1,7 @@
 // Node-only test support for transports; never imported by the main entry.
 
+export { eventually } from "./eventually.js";
+export { describeProcessExit, type ProcessExitOptions } from "./process-exit.js";
 export {
   type LoopbackKind,
   type LoopbackServer,

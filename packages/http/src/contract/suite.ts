@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isTransportError, type TransportErrorCode } from "../errors.js";
 import type { Transport, TransportTimeouts } from "../types.js";
+import { eventually } from "./eventually.js";
 import { type LoopbackKind, type LoopbackServer, pattern, startLoopbackServer } from "./server.js";
 
 export interface ContractTransportOptions extends TransportTimeouts {
@@ -150,6 +151,17 @@ export function describeTransportContract(name: string, options: TransportContra
       expect(Date.now() - started).toBeLessThan(3_000);
     });
 
+    it("names the origin but never the path or query in error messages", async () => {
+      // A presigned query carries a signature; error messages end up in logs.
+      const error = (await make({ requestTimeoutMs: 100 })
+        .send({ method: "GET", url: url("/hang?X-Amz-Signature=secret-signature"), headers: {} })
+        .then(undefined, (caught: unknown) => caught)) as Error;
+      expect(error).toMatchObject({ code: "timeout", origin: server.url.origin });
+      expect(error.message).toContain(server.url.origin);
+      expect(error.message).not.toContain("secret-signature");
+      expect(error.message).not.toContain("/hang");
+    });
+
     it("times out a body that drips slower than the request timeout", async () => {
       const attempt = make({ requestTimeoutMs: 300 }).send({
         method: "GET",
@@ -239,16 +251,4 @@ async function expectCode(promise: Promise<unknown>, code: TransportErrorCode): 
     true,
   );
   expect((error as { code: string }).code).toBe(code);
-}
-
-async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 }
