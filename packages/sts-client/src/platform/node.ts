@@ -2,6 +2,7 @@
 // shared config file. Selected through the package's `#platform` import condition.
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
+import { loadNodeCredentials } from "../credentials/platform-node.js";
 import { LazyUndiciTransport } from "./lazy-undici.js";
 
 export const userAgentHeader = "user-agent";
@@ -14,12 +15,10 @@ export function defaultTransport(): Transport {
   return new LazyUndiciTransport();
 }
 
-export { loadNodeCredentials } from "../credentials/platform-node.js";
-
 // The file/IMDS/process providers load on first use: a client given credentials and a region
 // never pays for importing them (import time is benchmarked). The STS-aware chain is imported
 // lazily too, which also breaks the client → credentials → client import cycle.
-const nodeCredentials = () => import("@lanyard/credentials/node");
+export { loadNodeCredentials };
 
 export function defaultCredentials(): CredentialProvider | undefined {
   let chain: Promise<CredentialProvider> | undefined;
@@ -30,7 +29,7 @@ export function defaultCredentials(): CredentialProvider | undefined {
 }
 
 export async function configRegion(): Promise<string | undefined> {
-  return (await nodeCredentials()).resolveConfigRegion();
+  return (await loadNodeCredentials()).resolveConfigRegion();
 }
 
 export function platformUserAgent(): string {
