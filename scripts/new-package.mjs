@@ -35,7 +35,7 @@ json("package.json", {
   types: "./dist/index.d.ts",
   files: ["dist", "src", "!src/**/*.test.ts"],
   scripts: {
-    build: "rm -rf dist && tsc -p tsconfig.build.json",
+    build: "rm -rf dist && tsc -p tsconfig.build.json && node ../../scripts/bundle-dist.mjs",
     typecheck: "tsc -p tsconfig.json --noEmit",
     test: "vitest run",
     publint: "publint --strict",

@@ -1,4 +1,4 @@
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser } from "#fast-xml-parser";
 import { fastXmlParser } from "./parse-fxp.js";
 
 /**

@@ -1,0 +1,87 @@
+// Links a package's compiled dist/ into one ES module per public entry point (plus shared chunks).
+//
+// tsc writes one file per source module: some 115 files for the STS client and its primitives.
+// Node's ES module loader resolves, reads and compiles each one separately, and on a cold start
+// (a CLI, a Lambda) that costs more than the code inside them. esbuild joins each package's files
+// the way the AWS SDK ships one file per package; dependencies, other Lanyard packages and the
+// package's own `#imports` stay external, so conditions (`node`, `browser`) still pick at run time.
+// Declarations (.d.ts) and CommonJS shims (.cjs) from tsc are kept as they are.
+//
+// Usage, from a package folder after `tsc`: node ../../scripts/bundle-dist.mjs
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { builtinModules } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { build } from "esbuild";
+
+const packageDir = process.cwd();
+const dist = join(packageDir, "dist");
+const staging = join(packageDir, "dist-linked");
+
+/** Every `./dist/….js` named in `exports` or `imports`, under any condition. */
+function entryPoints(manifest) {
+  const found = new Set();
+  const visit = (value) => {
+    if (typeof value === "string") {
+      if (value.startsWith("./dist/") && value.endsWith(".js")) found.add(join(packageDir, value));
+    } else if (value && typeof value === "object") {
+      for (const nested of Object.values(value)) visit(nested);
+    }
+  };
+  visit(manifest.exports);
+  visit(manifest.imports);
+  return [...found];
+}
+
+function externals(manifest) {
+  const names = Object.keys({
+    ...manifest.dependencies,
+    ...manifest.peerDependencies,
+    ...manifest.optionalDependencies,
+  });
+  return [
+    ...names.flatMap((name) => [name, `${name}/*`]),
+    ...builtinModules.flatMap((name) => [name, `node:${name}`]),
+    "#*",
+  ];
+}
+
+async function* files(directory) {
+  for (const entry of await readdir(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8"));
+const entries = entryPoints(manifest);
+if (entries.length === 0) throw new Error(`${manifest.name}: package.json names no ./dist/*.js entry`);
+
+await rm(staging, { recursive: true, force: true });
+await build({
+  entryPoints: entries,
+  outdir: staging,
+  outbase: dist,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  external: externals(manifest),
+  chunkNames: "chunks/[name]-[hash]",
+  sourcemap: true,
+  // Pure annotations survive, so apps bundling these files still tree-shake what they do not use.
+  minify: false,
+  logLevel: "warning",
+});
+
+// Only the linked modules replace tsc's JavaScript; declarations and .cjs shims stay.
+for await (const path of files(dist)) {
+  if (path.endsWith(".js") || path.endsWith(".js.map")) await rm(path);
+}
+for await (const path of files(staging)) {
+  const target = join(dist, relative(staging, path));
+  await mkdir(dirname(target), { recursive: true });
+  await rename(path, target);
+}
+await rm(staging, { recursive: true, force: true });
