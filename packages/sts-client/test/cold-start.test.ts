@@ -1,0 +1,69 @@
+// A CLI or a Lambda pays for every module file Node loads before its first call. The packages ship
+// dist/ linked into one module per entry point (scripts/bundle-dist.mjs), and xml-codec loads
+// fast-xml-parser's single-file CommonJS build on Node rather than its forty-file ES module tree.
+// These tests count what loads; `pnpm bench` (cold-start suite) reports the time it takes.
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const recorder = fileURLToPath(new URL("./support/record-loads.mjs", import.meta.url));
+const built = existsSync(fileURLToPath(new URL("../dist/index.js", import.meta.url)));
+
+async function loadedModules(code: string): Promise<string[]> {
+  const { stderr } = await promisify(execFile)(
+    process.execPath,
+    ["--import", recorder, "--input-type=module", "-e", code],
+    { cwd: packageDir },
+  );
+  return stderr
+    .split("\n")
+    .filter((line) => line.startsWith("load "))
+    .map((line) => line.slice("load ".length));
+}
+
+const lanyardFile = /\/packages\/([^/]+)\/(dist\/.+)$/;
+
+/** The files a package names in `exports` and `imports`, under any condition. */
+function entryFiles(packageName: string): Set<string> {
+  const manifestUrl = new URL(`../../${packageName}/package.json`, import.meta.url);
+  const { exports, imports } = JSON.parse(readFileSync(manifestUrl, "utf8"));
+  const files = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") files.add(value.replace(/^\.\//, ""));
+    else if (value && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  visit([exports, imports]);
+  return files;
+}
+
+describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
+  it("are linked entry points and shared chunks only, and no fast-xml-parser ES module sources", async () => {
+    const loaded = await loadedModules(`
+      import { createServer } from "node:http";
+      const server = createServer((req, res) => res.end("<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"));
+      await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+      const { STSClient } = await import("@lanyard/sts-client");
+      const sts = new STSClient({ region: "us-east-1", endpoint: "http://127.0.0.1:" + server.address().port,
+        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } });
+      if ((await sts.getCallerIdentity()).Account !== "1") throw new Error("unexpected output");
+      await sts.close();
+      server.close();`);
+
+    const ownFiles = loaded.flatMap((url) => {
+      const match = lanyardFile.exec(url);
+      return match ? [`${match[1]}/${match[2]}`] : [];
+    });
+    expect(ownFiles).toContain("sts-client/dist/index.js");
+    // One file per entry point a call needs, plus esbuild's shared chunks: ~115 before linking.
+    expect(ownFiles.length).toBeLessThanOrEqual(20);
+    for (const file of ownFiles) {
+      const [packageName = "", path = ""] = file.split(/\/(.*)/);
+      const linked = entryFiles(packageName).has(path) || path.startsWith("dist/chunks/");
+      expect(linked, `${file} is neither an entry point nor a shared chunk`).toBe(true);
+    }
+    expect(loaded.filter((url) => /fast-xml-parser\/src\/|\/is-unsafe\//.test(url))).toEqual([]);
+  }, 30_000);
+});
