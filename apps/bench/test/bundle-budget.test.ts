@@ -27,8 +27,8 @@ const ENTRY = "lanyardAssumeRoleModular";
 // reports them with ✓/✗ (README "Findings" has the causes). Until they are met, these ceilings
 // hold the ground gained: a change that makes the bundle bigger fails here. Lower them as the
 // bundle shrinks; once under target, set them to the target.
-// Measured 14,900 B (browser) and 36,698 B (worker) when these were set.
-const CEILING_BROWSER = 15_000;
+// Measured 14,395 B (browser) and 36,851 B (worker) when these were set.
+const CEILING_BROWSER = 14_500;
 const CEILING_WORKER = 37_000;
 const CEILINGS: Record<Target, { bytes: number; backend: string }> = {
   browser: { bytes: CEILING_BROWSER, backend: "fetch transport, DOMParser XML backend" },

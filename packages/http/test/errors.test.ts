@@ -15,6 +15,7 @@ import {
   TruncatedBodyError,
   toTransportError,
 } from "../src/index.js";
+import { fromSystemError as fromSystemErrorOnTheWeb } from "../src/system-errors.web.js";
 
 const errno = (code: string) => Object.assign(new Error(`fail ${code}`), { code });
 
@@ -54,6 +55,10 @@ describe("toTransportError", () => {
 
   it("maps a DOM AbortError to code aborted", () => {
     expect(toTransportError(new DOMException("aborted", "AbortError")).code).toBe("aborted");
+  });
+
+  it("maps no error codes in browsers and workers, whose fetch failures carry none", () => {
+    expect(fromSystemErrorOnTheWeb(errno("ECONNRESET"), {})).toBeUndefined();
   });
 
   it("returns a TransportError unchanged", () => {

@@ -1,7 +1,8 @@
 import type { HashBackend } from "./hash/backend.js";
 import { cachedSigningKey, DEFAULT_MAX_ENTRIES } from "./signing-key.js";
 
-// Its own module: the class's computed inspect key keeps it in any bundle that loads the module.
+// No `util.inspect` hook: it would need a computed `Symbol.for` key, which makes bundlers keep the
+// class in every bundle that signs. The keys live in a private field, which inspect never shows.
 /** Derived signing keys for one hash backend (see `cachedSigningKey`), as an object. */
 export class SigningKeyCache {
   readonly #hash: HashBackend;
@@ -36,9 +37,5 @@ export class SigningKeyCache {
   // The map's keys hold secrets: show only the size.
   toJSON(): { size: number } {
     return { size: this.#keys.size };
-  }
-
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `SigningKeyCache { size: ${this.#keys.size} }`;
   }
 }

@@ -291,6 +291,7 @@ describe("SigningKeyCache", () => {
     const cache = new SigningKeyCache(nodeHash);
     cache.get(SECRET, "20150830", "us-east-1", "iam");
     expect(inspect(cache)).not.toContain(SECRET);
+    expect(inspect(cache, { showHidden: true, depth: 5 })).not.toContain(SECRET);
     expect(JSON.stringify(cache)).toBe('{"size":1}');
   });
 });

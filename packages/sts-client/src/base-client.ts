@@ -6,16 +6,13 @@ import {
   configRegion,
   defaultCredentials,
   defaultTransport,
+  envFallback,
+  envRegion,
   platformUserAgent,
   userAgentHeader,
 } from "#platform";
 import { authorize, buildRequest } from "./authorize.js";
-import {
-  regionFromOptionsOrEnv,
-  type STSClientConfig,
-  type StaticSettings,
-  staticSettings,
-} from "./config.js";
+import { resolveSettings, type STSClientConfig, type StaticSettings } from "./config.js";
 import { describeFailure } from "./describe.js";
 import { type ResolvedStsEndpoint, resolveStsEndpoint } from "./endpoint.js";
 import { STSClientError } from "./errors.js";
@@ -71,7 +68,7 @@ export class STSBaseClient {
 
   constructor(config: STSClientConfig = {}) {
     this.config = { ...config };
-    this.#settings = staticSettings(config);
+    this.#settings = resolveSettings(config, envFallback(config));
     const { retryMode, maxAttempts } = this.#settings;
     this.#strategy = config.retryStrategy ?? createRetryStrategy({ mode: retryMode, maxAttempts });
     this.#userAgent = {
@@ -151,7 +148,7 @@ export class STSBaseClient {
 
   /** The region from the options, the environment, or (on Node) the shared config file. */
   async resolveRegion(): Promise<string | undefined> {
-    return regionFromOptionsOrEnv(this.config) ?? (await configRegion());
+    return this.config.region || envRegion() || (await configRegion());
   }
 
   /** Resolves the endpoint once per client; a failure is not cached, so a later call retries. */

@@ -1,7 +1,7 @@
 import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import type { RetryStrategy } from "@lanyard/retry";
-import { STSClientError } from "./errors.js";
+import { type Env, envFallback, processEnv } from "./config-env.js";
 import type { LogEvent } from "./logger.js";
 import type { StubResponses } from "./stub.js";
 
@@ -37,22 +37,6 @@ export interface STSClientConfig {
   stubResponses?: StubResponses;
 }
 
-type Env = Record<string, string | undefined>;
-
-/** Environment variables where there are any; browsers and workers have none. */
-export function processEnv(): Env {
-  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
-}
-
-function envBoolean(value: string | undefined): boolean | undefined {
-  return value ? value.toLowerCase() === "true" : undefined;
-}
-
-/** The value when it is one of `choices`, else undefined. */
-function oneOf<T extends string>(value: string | undefined, choices: readonly T[]): T | undefined {
-  return choices.find((choice) => choice === value);
-}
-
 /** The settings that do not need I/O, resolved once per client. */
 export interface StaticSettings {
   useFips: boolean;
@@ -63,30 +47,20 @@ export interface StaticSettings {
   maxAttempts: number | undefined;
 }
 
-export function staticSettings(config: STSClientConfig, env: Env = processEnv()): StaticSettings {
-  const regional =
-    config.stsRegionalEndpoints ??
-    oneOf(env.AWS_STS_REGIONAL_ENDPOINTS?.toLowerCase(), ["regional", "legacy"]);
-  const endpoint = config.endpoint ?? env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL;
+/** Each setting from the options, else from `fallback` (the environment's, see config-env.ts), else its default. */
+export function resolveSettings(config: STSClientConfig, fallback: STSClientConfig = {}): StaticSettings {
+  const endpoint = config.endpoint ?? fallback.endpoint;
   return {
-    useFips: config.useFipsEndpoint ?? envBoolean(env.AWS_USE_FIPS_ENDPOINT) ?? false,
-    useDualStack: config.useDualstackEndpoint ?? envBoolean(env.AWS_USE_DUALSTACK_ENDPOINT) ?? false,
-    useGlobalEndpoint: regional === "legacy",
+    useFips: config.useFipsEndpoint ?? fallback.useFipsEndpoint ?? false,
+    useDualStack: config.useDualstackEndpoint ?? fallback.useDualstackEndpoint ?? false,
+    useGlobalEndpoint: (config.stsRegionalEndpoints ?? fallback.stsRegionalEndpoints) === "legacy",
     endpoint: endpoint ? String(endpoint) : undefined,
-    retryMode:
-      config.retryMode ?? oneOf(env.AWS_RETRY_MODE, ["standard", "adaptive", "legacy"]) ?? "standard",
-    maxAttempts: config.maxAttempts ?? envMaxAttempts(env.AWS_MAX_ATTEMPTS),
+    retryMode: config.retryMode ?? fallback.retryMode ?? "standard",
+    maxAttempts: config.maxAttempts ?? fallback.maxAttempts,
   };
 }
 
-function envMaxAttempts(value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const attempts = Number(value);
-  if (Number.isInteger(attempts) && attempts >= 1) return attempts;
-  throw new STSClientError("config", `AWS_MAX_ATTEMPTS must be a whole number of at least 1, got "${value}"`);
-}
-
-/** Region from the options, then the environment; undefined means "ask the platform". */
-export function regionFromOptionsOrEnv(config: STSClientConfig, env: Env = processEnv()): string | undefined {
-  return config.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+/** The settings from the options, else the AWS_* variables of `env`, else the defaults. */
+export function staticSettings(config: STSClientConfig, env: Env = processEnv()): StaticSettings {
+  return resolveSettings(config, envFallback(config, env));
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { FetchTransport } from "@lanyard/transport-fetch";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import * as page from "../src/platform/browser.js";
 import * as browser from "../src/platform/default.js";
 import { LazyUndiciTransport } from "../src/platform/lazy-undici.js";
 import * as node from "../src/platform/node.js";
@@ -15,6 +16,20 @@ describe("platform defaults", () => {
     expect(browser.defaultCredentials()).toBeUndefined();
     expect(await browser.configRegion()).toBeUndefined();
     expect(browser.userAgentHeader).toBe("x-amz-user-agent");
+  });
+
+  it("reads AWS_* variables where process.env exists, and not in a browser build", () => {
+    const saved = process.env.AWS_RETRY_MODE;
+    process.env.AWS_RETRY_MODE = "adaptive";
+    try {
+      expect(browser.envFallback({}).retryMode).toBe("adaptive");
+      expect(page.envFallback({})).toEqual({});
+      expect(page.envRegion()).toBeUndefined();
+      expect(page.defaultTransport()).toBeInstanceOf(FetchTransport);
+    } finally {
+      if (saved === undefined) delete process.env.AWS_RETRY_MODE;
+      else process.env.AWS_RETRY_MODE = saved;
+    }
   });
 
   it("defaults to the undici transport on Node and fetch elsewhere", async () => {

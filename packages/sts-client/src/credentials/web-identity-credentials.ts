@@ -7,6 +7,7 @@ import {
   type WebIdentityAssumer,
 } from "@lanyard/credentials";
 import type { STSClientConfig } from "../config.js";
+import { processEnv } from "../config-env.js";
 import type { AssumeRoleWithWebIdentityRequest } from "../generated/types.generated.js";
 import { type NodeCredentialsLoader, nodeCredentialsLoader } from "./platform.js";
 import { defaultSessionName, fromStsResult, withStsClient } from "./sts-call.js";
@@ -33,10 +34,6 @@ export interface WebIdentityCredentialsOptions {
   env?: Env;
   refreshWindowMs?: number;
   now?: () => number;
-}
-
-function processEnv(): Env {
-  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
 }
 
 /** The STS call for given parameters; AssumeRoleWithWebIdentity is unsigned (`smithy.api#noAuth`). */

@@ -24,3 +24,6 @@ export function configRegion(): Promise<string | undefined> {
 export function platformUserAgent(): string {
   return "md/browser";
 }
+
+// AWS_* variables fill in the options left unset (config-env.ts).
+export { envFallback, envRegion } from "../config-env.js";

@@ -36,3 +36,6 @@ export function platformUserAgent(): string {
   const process = (globalThis as { process?: { versions?: { node?: string }; platform?: string } }).process;
   return `md/nodejs#${process?.versions?.node ?? "unknown"} os/${process?.platform ?? "other"}`;
 }
+
+// AWS_* variables fill in the options left unset (config-env.ts).
+export { envFallback, envRegion } from "../config-env.js";
