@@ -1,2 +1,2 @@
-export { parseXml } from "./parse-worker.js";
+export { parseXml } from "./parse-fxp.js";
 export * from "./public.js";

@@ -1,4 +1,6 @@
-import type { XMLParser } from "fast-xml-parser";
+// `#fast-xml-parser` (package.json "imports") is fast-xml-parser itself, or on Node its one-file
+// CommonJS build (fast-xml-parser.cts), which loads several times faster than its ES modules.
+import { XMLParser } from "#fast-xml-parser";
 import type { ParseXmlOptions, XmlElement } from "./element.js";
 import { decodeEntities } from "./entities.js";
 import { malformed } from "./errors.js";
@@ -27,37 +29,37 @@ const PARSER_OPTIONS = {
 
 type OrderedNode = Record<string, unknown>;
 
-/** `parseXml` over an XMLParser class: each entry point loads fast-xml-parser its own way. */
-export function fastXmlParser(
-  Parser: typeof XMLParser,
-): (text: string, options?: ParseXmlOptions) => XmlElement {
-  // Building an XMLParser resolves its options each time (~10% of a small response's parse); one
-  // parser serves every call, as parse() keeps no state between documents. Keyed by depth limit,
-  // the only per-call option: almost every caller uses the default.
-  let cached: { maxDepth: number; parser: XMLParser } | undefined;
-  const parserFor = (maxDepth: number): XMLParser => {
-    if (cached?.maxDepth !== maxDepth) {
-      cached = { maxDepth, parser: new Parser({ ...PARSER_OPTIONS, maxNestedTags: maxDepth + 1 }) };
-    }
-    return cached.parser;
-  };
+// Building an XMLParser resolves its options each time (~10% of a small response's parse); one
+// parser serves every call, as parse() keeps no state between documents. Keyed by depth limit,
+// the only per-call option: almost every caller uses the default.
+let cached: { maxDepth: number; parser: XMLParser } | undefined;
 
-  return (text, options) => {
-    const maxDepth = guardInput(text, options);
-    let nodes: OrderedNode[];
-    try {
-      // `true` runs fast-xml-parser's validator first (the parser alone accepts mismatched
-      // tags); XMLParser bundles the validator either way, so this costs no bytes.
-      nodes = parserFor(maxDepth).parse(text, true);
-    } catch (error) {
-      const message = (error as Error).message;
-      throw message === "Maximum nested tags exceeded" ? tooDeep(maxDepth) : malformed(message);
-    }
-    const roots = nodes.filter((node) => elementName(node) !== undefined);
-    if (roots.length !== 1) throw malformed(`expected one root element, found ${roots.length}`);
-    const root = roots[0] as OrderedNode;
-    return toElement(root, elementName(root) as string, 1, maxDepth);
-  };
+function parserFor(maxDepth: number): XMLParser {
+  if (cached?.maxDepth !== maxDepth) {
+    cached = { maxDepth, parser: new XMLParser({ ...PARSER_OPTIONS, maxNestedTags: maxDepth + 1 }) };
+  }
+  return cached.parser;
+}
+
+/**
+ * Parses `text` into an element tree with fast-xml-parser. Refuses DOCTYPE/ENTITY
+ * declarations, unsupported entities and documents over the size or depth limits.
+ */
+export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
+  const maxDepth = guardInput(text, options);
+  let nodes: OrderedNode[];
+  try {
+    // `true` runs fast-xml-parser's validator first (the parser alone accepts mismatched
+    // tags); XMLParser bundles the validator either way, so this costs no bytes.
+    nodes = parserFor(maxDepth).parse(text, true);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw message === "Maximum nested tags exceeded" ? tooDeep(maxDepth) : malformed(message);
+  }
+  const roots = nodes.filter((node) => elementName(node) !== undefined);
+  if (roots.length !== 1) throw malformed(`expected one root element, found ${roots.length}`);
+  const root = roots[0] as OrderedNode;
+  return toElement(root, elementName(root) as string, 1, maxDepth);
 }
 
 function elementName(node: OrderedNode): string | undefined {
