@@ -1,7 +1,6 @@
 import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import type { RetryStrategy } from "@lanyard/retry";
-import { type Env, envFallback, processEnv } from "./config-env.js";
 import type { LogEvent } from "./logger.js";
 import type { StubResponses } from "./stub.js";
 
@@ -58,9 +57,4 @@ export function resolveSettings(config: STSClientConfig, fallback: STSClientConf
     retryMode: config.retryMode ?? fallback.retryMode ?? "standard",
     maxAttempts: config.maxAttempts ?? fallback.maxAttempts,
   };
-}
-
-/** The settings from the options, else the AWS_* variables of `env`, else the defaults. */
-export function staticSettings(config: STSClientConfig, env: Env = processEnv()): StaticSettings {
-  return resolveSettings(config, envFallback(config, env));
 }

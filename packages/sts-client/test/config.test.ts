@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
-import { staticSettings } from "../src/config.js";
+import { resolveSettings, type STSClientConfig } from "../src/config.js";
+import { type Env, envFallback } from "../src/config-env.js";
 import { STSClient } from "../src/index.js";
 import { VERSION } from "../src/version.js";
+
+// What a client on Node resolves: the options, else the AWS_* variables of `env`.
+const staticSettings = (config: STSClientConfig, env: Env) =>
+  resolveSettings(config, envFallback(config, env));
 
 const endpointOf = async (config: ConstructorParameters<typeof STSClient>[0]) => {
   const client = new STSClient({ credentials: { accessKeyId: "a", secretAccessKey: "b" }, ...config });
