@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   BodyTooLargeError,
@@ -123,6 +123,40 @@ describe("startDeadline", () => {
     const deadline = startDeadline(10_000, AbortSignal.abort());
     expect(deadline.signal.aborted).toBe(true);
     deadline.dispose();
+  });
+
+  it("calls onAbort listeners once, and at once when added after it fired", () => {
+    const controller = new AbortController();
+    const deadline = startDeadline(10_000, controller.signal);
+    const early = vi.fn();
+    deadline.onAbort(early);
+    expect(early).not.toHaveBeenCalled();
+    controller.abort();
+    controller.abort();
+    const late = vi.fn();
+    deadline.onAbort(late);
+    expect([early.mock.calls.length, late.mock.calls.length]).toEqual([1, 1]);
+    expect(deadline.aborted).toBe(true);
+    deadline.dispose();
+  });
+
+  it("makes a signal on first read that follows the deadline, carrying its reason", async () => {
+    const deadline = startDeadline(10, undefined, "http://127.0.0.1:1");
+    const { signal } = deadline;
+    expect(signal.aborted).toBe(false);
+    await new Promise((resolve) => deadline.onAbort(() => resolve(undefined)));
+    expect(signal.aborted).toBe(true);
+    expect(signal.reason).toBeInstanceOf(TimeoutError);
+    expect(deadline.signal).toBe(signal);
+    deadline.dispose();
+  });
+
+  it("stops following the caller's signal once disposed", () => {
+    const controller = new AbortController();
+    const deadline = startDeadline(10_000, controller.signal);
+    deadline.dispose();
+    controller.abort();
+    expect(deadline.aborted).toBe(false);
   });
 });
 

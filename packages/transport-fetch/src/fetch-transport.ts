@@ -41,7 +41,7 @@ export class FetchTransport implements Transport {
     } = this.#options;
     const origin = request.url.origin;
     if (this.#closed) throw new TransportClosedError({ origin });
-    return runWithDeadline(requestTimeoutMs, options.signal, origin, async (signal) => {
+    return runWithDeadline(requestTimeoutMs, options.signal, origin, async ({ signal }) => {
       const response = await doFetch(request.url, {
         method: request.method,
         headers: allowedHeaders(request.headers),

@@ -42,7 +42,7 @@ export class Http2Transport implements Transport {
       this.#options.requestTimeoutMs,
       options.signal,
       origin,
-      (signal) => this.#exchange(request, origin, signal),
+      ({ signal }) => this.#exchange(request, origin, signal),
       (error) => this.#mapError(error, origin),
     );
   }
