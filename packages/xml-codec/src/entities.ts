@@ -1,4 +1,5 @@
 import { XmlCodecError } from "./errors.js";
+import { xmlNameEnd } from "./xml-names.js";
 
 // XML 1.0 §4.6: the only predefined entities.
 const PREDEFINED: Record<string, string> = {
@@ -21,6 +22,33 @@ export function decodeEntities(text: string): string {
     if (body.charCodeAt(0) === 35 /* # */) return fromCharRef(body, match);
     throw entityError(match);
   });
+}
+
+/**
+ * The end of the entity or character reference at `text[at]` ("&"), or -1 when it is not one
+ * (XML 1.0 §4.1). Syntax only: `decodeEntities` decides which references are supported.
+ */
+export function referenceEnd(text: string, at: number): number {
+  let end: number;
+  if (text.charCodeAt(at + 1) === 35 /* # */) {
+    const hex = text.charCodeAt(at + 2) === 120; /* x */
+    const digits = at + (hex ? 3 : 2);
+    end = digits;
+    while (hex ? isHexDigit(text.charCodeAt(end)) : isDigit(text.charCodeAt(end))) end++;
+    if (end === digits) return -1;
+  } else {
+    end = xmlNameEnd(text, at + 1);
+    if (end === at + 1) return -1;
+  }
+  return text.charCodeAt(end) === 59 /* ; */ ? end + 1 : -1;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isHexDigit(code: number): boolean {
+  return isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
 }
 
 function fromCharRef(body: string, match: string): string {

@@ -33,3 +33,14 @@ export class XmlCodecError extends Error {
 export function malformed(detail: string): XmlCodecError {
   return new XmlCodecError("malformed", `Malformed XML: ${detail}`);
 }
+
+/** A `malformed` error for the problem at offset `at` of `text`, located by line and column. */
+export function malformedAt(text: string, problem: string, at: number): XmlCodecError {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return malformed(`${problem} (line ${line}, column ${at - lineStart + 1})`);
+}

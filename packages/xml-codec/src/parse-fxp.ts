@@ -1,6 +1,7 @@
 // `#fast-xml-parser` (package.json "imports") is fast-xml-parser itself, or on Node its one-file
 // CommonJS build (fast-xml-parser.cts), which loads several times faster than its ES modules.
 import { XMLParser } from "#fast-xml-parser";
+import { prevalidate } from "#prevalidate";
 import type { ParseXmlOptions, XmlElement } from "./element.js";
 import { decodeEntities } from "./entities.js";
 import { malformed } from "./errors.js";
@@ -47,11 +48,12 @@ function parserFor(maxDepth: number): XMLParser {
  */
 export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
   const maxDepth = guardInput(text, options);
+  // fast-xml-parser's parser alone accepts malformed input such as mismatched tags, so the text
+  // is validated first: on Node by our own scan, elsewhere by fast-xml-parser's validator.
+  const validated = prevalidate(text);
   let nodes: OrderedNode[];
   try {
-    // `true` runs fast-xml-parser's validator first (the parser alone accepts mismatched
-    // tags); XMLParser bundles the validator either way, so this costs no bytes.
-    nodes = parserFor(maxDepth).parse(text, true);
+    nodes = parserFor(maxDepth).parse(text, !validated);
   } catch (error) {
     const message = (error as Error).message;
     throw message === "Maximum nested tags exceeded" ? tooDeep(maxDepth) : malformed(message);
