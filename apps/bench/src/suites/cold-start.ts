@@ -34,6 +34,25 @@ await client.getCallerIdentity();`,
 const client = new STSClient(${CLIENT_OPTIONS});
 await client.send(new GetCallerIdentityCommand({}));`,
   },
+  // The floors under the two clients' first calls: their HTTP stacks alone, loading and sending
+  // one request. Lanyard's Node default is undici (the files its transport imports); the SDK's is node:http.
+  {
+    name: "undici Agent + request alone: import + first request",
+    reference: "lanyard import + first call",
+    code: `const { default: Agent } = await import("undici/lib/dispatcher/agent.js");
+const { default: request } = await import("undici/lib/api/api-request.js");
+const response = await request.call(new Agent(), { origin: process.env.STUB_URL, path: "/", method: "POST", body: "Action=GetCallerIdentity&Version=2011-06-15" });
+await response.body.arrayBuffer();`,
+  },
+  {
+    name: "node:http alone: import + first request",
+    reference: "lanyard import + first call",
+    code: `const { request } = await import("node:http");
+await new Promise((resolve, reject) => {
+  const outgoing = request(process.env.STUB_URL, { method: "POST" }, (response) => response.resume().on("end", resolve));
+  outgoing.on("error", reject).end("Action=GetCallerIdentity&Version=2011-06-15");
+});`,
+  },
 ];
 
 function script(code: string): string {
