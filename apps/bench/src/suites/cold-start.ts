@@ -1,5 +1,5 @@
 import { runNodeJson } from "../child.js";
-import { CREDENTIALS, REGION } from "../fixtures.js";
+import { CREDENTIALS, GET_CALLER_IDENTITY_BODY, REGION } from "../fixtures.js";
 import { median } from "../measure.js";
 import { startStub } from "../stub-client.js";
 import { errorMessage, type Row, type SuiteContext, type SuiteResult, withAdvantage } from "../suite.js";
@@ -12,6 +12,7 @@ interface Variant {
 }
 
 const CLIENT_OPTIONS = `{ region: ${JSON.stringify(REGION)}, endpoint: process.env.STUB_URL, credentials: ${JSON.stringify(CREDENTIALS)} }`;
+const BODY = JSON.stringify(GET_CALLER_IDENTITY_BODY);
 
 // Each script times itself from its first line, so Node's own bootstrap (the same for all) is left out.
 const VARIANTS: Variant[] = [
@@ -41,7 +42,7 @@ await client.send(new GetCallerIdentityCommand({}));`,
     reference: "lanyard import + first call",
     code: `const { default: Agent } = await import("undici/lib/dispatcher/agent.js");
 const { default: request } = await import("undici/lib/api/api-request.js");
-const response = await request.call(new Agent(), { origin: process.env.STUB_URL, path: "/", method: "POST", body: "Action=GetCallerIdentity&Version=2011-06-15" });
+const response = await request.call(new Agent(), { origin: process.env.STUB_URL, path: "/", method: "POST", body: ${BODY} });
 await response.body.arrayBuffer();`,
   },
   {
@@ -50,7 +51,7 @@ await response.body.arrayBuffer();`,
     code: `const { request } = await import("node:http");
 await new Promise((resolve, reject) => {
   const outgoing = request(process.env.STUB_URL, { method: "POST" }, (response) => response.resume().on("end", resolve));
-  outgoing.on("error", reject).end("Action=GetCallerIdentity&Version=2011-06-15");
+  outgoing.on("error", reject).end(${BODY});
 });`,
   },
 ];
