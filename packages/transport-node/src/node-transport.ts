@@ -32,8 +32,8 @@ import { tlsSettings } from "./tls-context.js";
 export class NodeHttpTransport implements Transport {
   readonly #timeouts: ResolvedTimeouts;
   readonly #routes: RouteTable;
-  /** Ends every exchange in progress, queued ones included, when the transport closes. */
-  readonly #cancels = new Set<() => void>();
+  /** Every exchange in progress, queued ones included, as the function that fails it. */
+  readonly #pending = new Set<(error: unknown) => void>();
   #closed = false;
 
   constructor(options: NodeHttpTransportOptions = {}) {
@@ -66,26 +66,24 @@ export class NodeHttpTransport implements Transport {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    for (const cancel of [...this.#cancels]) cancel();
+    for (const fail of [...this.#pending]) fail(new TransportClosedError());
     this.#routes.shut();
   }
 
-  async #exchange(request: HttpRequest, origin: string, deadline: Deadline): Promise<HttpResponse> {
-    let route = this.#routes.route(request.url, origin);
-    if (route instanceof Promise) {
-      route = await route;
-      // The proxy agent loaded meanwhile; the caller may have given up or closed the transport.
-      if (deadline.aborted) throw deadline.reason();
-      if (this.#closed) throw new TransportClosedError({ origin });
-    }
-    return exchange(route, request, {
+  #exchange(request: HttpRequest, origin: string, deadline: Deadline): Promise<HttpResponse> {
+    const context = {
       origin,
       deadline,
       maxBodyBytes: this.#timeouts.maxBodyBytes,
-      onClose: (cancel) => {
-        this.#cancels.add(cancel);
-        return () => this.#cancels.delete(cancel);
-      },
+      pending: this.#pending,
+    };
+    const route = this.#routes.route(request.url, origin);
+    if (!(route instanceof Promise)) return exchange(route, request, context);
+    return route.then((ready) => {
+      // The proxy agent loaded meanwhile; the caller may have given up or closed the transport.
+      if (deadline.aborted) throw deadline.reason();
+      if (this.#closed) throw new TransportClosedError({ origin });
+      return exchange(ready, request, context);
     });
   }
 
