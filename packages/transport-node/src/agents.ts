@@ -1,5 +1,5 @@
 import { type AgentOptions, type ClientRequestArgs, Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
+import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions } from "node:https";
 import type { Duplex } from "node:stream";
 import { TransportClosedError } from "@lanyard/http";
 import { armConnectTimeout } from "./connect-timeout.js";
@@ -9,6 +9,12 @@ export interface PoolSettings {
   maxSockets: number;
   keepAliveTimeoutMs: number;
   connectTimeoutMs: number;
+}
+
+/** An agent the transport can shut for good. */
+export interface ClosableAgent extends HttpAgent {
+  /** Destroys every socket and refuses to open new ones. */
+  shut(): void;
 }
 
 /**
@@ -27,89 +33,60 @@ export function agentOptions(pool: PoolSettings): AgentOptions {
   };
 }
 
-/** The pool key: every request of one agent shares its TLS settings, so host and port suffice. */
-function poolName(options: ClientRequestArgs): string {
-  return `${options.host ?? options.hostname}:${options.port}`;
+/** The transport's own agent for direct connections to `http:` or `https:` targets. */
+export function createDirectAgent(secure: boolean, pool: PoolSettings, tls: TlsSettings): ClosableAgent {
+  if (!secure) return new DirectHttpAgent(pool.connectTimeoutMs, agentOptions(pool));
+  const options = {
+    ...agentOptions(pool),
+    secureContext: tls.secureContext,
+    rejectUnauthorized: tls.rejectUnauthorized,
+  };
+  return new DirectHttpsAgent(pool.connectTimeoutMs, options);
 }
 
-/** An agent the transport can shut for good. */
-export interface ClosableAgent extends HttpAgent {
-  /** Destroys every socket and refuses to open new ones. */
-  shut(): void;
-}
-
-/** Plain HTTP: node:http's pool with a connect timeout on each new connection. */
-export class KeepAliveHttpAgent extends HttpAgent implements ClosableAgent {
-  readonly #connectTimeoutMs: number;
-  #shut = false;
-
-  constructor(pool: PoolSettings) {
-    super(agentOptions(pool));
-    this.#connectTimeoutMs = pool.connectTimeoutMs;
-  }
-
-  override createConnection(
-    options: ClientRequestArgs,
-    callback?: (error: Error | null, stream: Duplex) => void,
-  ): Duplex | null | undefined {
-    if (this.#shut) return refuse(callback);
-    const socket = super.createConnection(options, callback);
-    if (socket) armConnectTimeout(socket, this.#connectTimeoutMs, false);
-    return socket;
-  }
-
-  shut(): void {
-    this.#shut = true;
-    this.destroy();
-  }
-
-  override getName(options: ClientRequestArgs = {}): string {
-    return poolName(options);
-  }
-}
-
-/** HTTPS: node:https's pool, one secure context for every handshake, a connect timeout covering TLS. */
-export class KeepAliveHttpsAgent extends HttpsAgent implements ClosableAgent {
-  readonly #connectTimeoutMs: number;
-  #shut = false;
-
-  constructor(pool: PoolSettings, tls: TlsSettings) {
-    super({
-      ...agentOptions(pool),
-      secureContext: tls.secureContext,
-      rejectUnauthorized: tls.rejectUnauthorized,
-    });
-    this.#connectTimeoutMs = pool.connectTimeoutMs;
-  }
-
-  override createConnection(
-    options: ClientRequestArgs,
-    callback?: (error: Error | null, stream: Duplex) => void,
-  ): Duplex | null | undefined {
-    if (this.#shut) return refuse(callback);
-    const socket = super.createConnection(options, callback);
-    if (socket) armConnectTimeout(socket, this.#connectTimeoutMs, true);
-    return socket;
-  }
-
-  shut(): void {
-    this.#shut = true;
-    this.destroy();
-  }
-
-  // Node's https.Agent#getName concatenates every TLS option, a whole CA bundle included, into
-  // the pool key of every request; one agent here has one set of TLS options.
-  override getName(options: ClientRequestArgs = {}): string {
-    return poolName(options);
-  }
-}
+type AgentClass = new (options: HttpsAgentOptions) => HttpAgent;
 
 /**
- * After `shut()`: Node's agent opens a fresh socket for a queued request when another socket
- * closes (Agent#removeSocket), even for a request already destroyed; refusing here keeps a
- * closed transport from reconnecting.
+ * node:http's or node:https's pool, with a connect timeout on each new connection (covering the
+ * TLS handshake for https) and a `shut()` after which it opens nothing more.
  */
-function refuse(callback: ((error: Error | null, stream: Duplex) => void) | undefined): undefined {
-  callback?.(new TransportClosedError(), undefined as unknown as Duplex);
-  return undefined;
+function directAgent(Base: AgentClass, secure: boolean) {
+  return class DirectAgent extends Base implements ClosableAgent {
+    readonly #connectTimeoutMs: number;
+    #shut = false;
+
+    constructor(connectTimeoutMs: number, options: HttpsAgentOptions) {
+      super(options);
+      this.#connectTimeoutMs = connectTimeoutMs;
+    }
+
+    override createConnection(
+      options: ClientRequestArgs,
+      callback?: (error: Error | null, stream: Duplex) => void,
+    ): Duplex | null | undefined {
+      // Node's agent opens a fresh socket for a queued request when another one closes
+      // (Agent#removeSocket), even after destroy(); refusing here keeps a closed transport closed.
+      if (this.#shut) {
+        callback?.(new TransportClosedError(), undefined as unknown as Duplex);
+        return undefined;
+      }
+      const socket = super.createConnection(options, callback);
+      if (socket) armConnectTimeout(socket, this.#connectTimeoutMs, secure);
+      return socket;
+    }
+
+    // Node's https.Agent#getName concatenates every TLS option, a whole CA bundle included, into
+    // the pool key of every request; one agent here has one set of TLS options.
+    override getName(options: ClientRequestArgs = {}): string {
+      return `${options.host ?? options.hostname}:${options.port}`;
+    }
+
+    shut(): void {
+      this.#shut = true;
+      this.destroy();
+    }
+  };
 }
+
+const DirectHttpAgent = directAgent(HttpAgent, false);
+const DirectHttpsAgent = directAgent(HttpsAgent, true);

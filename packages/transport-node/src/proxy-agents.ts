@@ -1,4 +1,4 @@
-import type { ClientRequest, Agent as HttpAgent } from "node:http";
+import type { AgentOptions, ClientRequest, Agent as HttpAgent } from "node:http";
 import type { Duplex } from "node:stream";
 import { TLSSocket } from "node:tls";
 import { TransportClosedError } from "@lanyard/http";
@@ -7,10 +7,12 @@ import { ConnectTimeoutSignal } from "./connect-timeout.js";
 import { ProxyRefusalSignal } from "./proxy-refusal.js";
 import { proxyLabel } from "./proxy-url.js";
 
-/** What the proxy agents of https-proxy-agent and http-proxy-agent have in common. */
-interface ProxyConnector {
+/** What the agents of https-proxy-agent and http-proxy-agent have in common. */
+interface ProxyConnector extends HttpAgent {
   connectOpts: object;
+  connect(req: ClientRequest, options: never): Promise<Duplex>;
 }
+type ProxyAgentClass = new (proxy: string, options: AgentOptions) => ProxyConnector;
 
 /**
  * A keep-alive agent that reaches targets through `proxy`: a CONNECT tunnel (https-proxy-agent)
@@ -22,44 +24,24 @@ export async function createProxyAgent(
   secureTarget: boolean,
   pool: PoolSettings,
 ): Promise<ClosableAgent> {
-  const options = agentOptions(pool);
-  const timeoutMs = pool.connectTimeoutMs;
-  const label = proxyLabel(proxy);
-  if (secureTarget) {
-    const { HttpsProxyAgent } = await import("https-proxy-agent");
-    type Connect = InstanceType<typeof HttpsProxyAgent<string>>["connect"];
-    class TunnelAgent extends HttpsProxyAgent<string> implements ClosableAgent {
-      #shut = false;
-      override connect(...[req, opts]: Parameters<Connect>) {
-        if (this.#shut) return Promise.reject(new TransportClosedError());
-        return boundedConnect(this, req, () => super.connect(req, opts), { timeoutMs, label, secure: true });
-      }
-      shut() {
-        this.#shut = true;
-        this.destroy();
-      }
-    }
-    return named(new TunnelAgent(proxy.href, options), "https:");
-  }
-  const { HttpProxyAgent } = await import("http-proxy-agent");
-  type Connect = InstanceType<typeof HttpProxyAgent<string>>["connect"];
-  class ForwardAgent extends HttpProxyAgent<string> implements ClosableAgent {
+  const Base: ProxyAgentClass = secureTarget
+    ? (await import("https-proxy-agent")).HttpsProxyAgent
+    : (await import("http-proxy-agent")).HttpProxyAgent;
+  const bounds = { timeoutMs: pool.connectTimeoutMs, label: proxyLabel(proxy), secure: secureTarget };
+  class BoundedProxyAgent extends Base implements ClosableAgent {
     #shut = false;
-    override connect(...[req, opts]: Parameters<Connect>) {
+    override connect(req: ClientRequest, options: never): Promise<Duplex> {
       if (this.#shut) return Promise.reject(new TransportClosedError());
-      return boundedConnect(this, req, () => super.connect(req, opts), { timeoutMs, label, secure: false });
+      return boundedConnect(this, req, () => super.connect(req, options), bounds);
     }
     shut() {
       this.#shut = true;
       this.destroy();
     }
   }
-  return named(new ForwardAgent(proxy.href, options), "http:");
-}
-
-/** agent-base otherwise guesses the protocol from a stack trace on every request. */
-function named<T extends HttpAgent>(agent: T, protocol: "http:" | "https:"): T {
-  (agent as unknown as { protocol: string }).protocol = protocol;
+  const agent = new BoundedProxyAgent(proxy.href, agentOptions(pool));
+  // agent-base otherwise guesses the protocol from a stack trace on every request.
+  (agent as unknown as { protocol: string }).protocol = secureTarget ? "https:" : "http:";
   return agent;
 }
 

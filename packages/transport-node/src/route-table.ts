@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { SecureContext } from "node:tls";
-import { type ClosableAgent, KeepAliveHttpAgent, KeepAliveHttpsAgent, type PoolSettings } from "./agents.js";
+import { type ClosableAgent, createDirectAgent, type PoolSettings } from "./agents.js";
 import type { RequestFunction } from "./exchange.js";
 import { createProxyAgent } from "./proxy-agents.js";
 import type { ProxyPlan } from "./proxy-env.js";
@@ -101,7 +101,7 @@ export class RouteTable {
     let agent = this.#agents.get(key) as ClosableAgent | undefined;
     if (!agent) {
       const { pool, tls } = this.#settings;
-      agent = secure ? new KeepAliveHttpsAgent(pool, tls) : new KeepAliveHttpAgent(pool);
+      agent = createDirectAgent(secure, pool, tls);
       this.#agents.set(key, agent);
     }
     return agent;

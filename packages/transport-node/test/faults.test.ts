@@ -1,7 +1,12 @@
-import { eventually, type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import {
+  eventually,
+  type LoopbackServer,
+  startLoopbackServer,
+  startSilentServer,
+} from "@lanyard/http/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NodeHttpTransport, type NodeHttpTransportOptions } from "../src/index.js";
-import { startSilentServer } from "./proxy-server.js";
+
 import { startRawServer } from "./raw-server.js";
 
 let server: LoopbackServer;

@@ -1,10 +1,14 @@
 import { createServer as createHttpsServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import {
+  type LoopbackProxy,
+  type LoopbackServer,
+  startLoopbackProxy,
+  startLoopbackServer,
+} from "@lanyard/http/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loopbackCertificate } from "./certificate.js";
 import { ENTRY, runNode } from "./child.js";
-import { type LoopbackProxy, startLoopbackProxy } from "./proxy-server.js";
 
 let plain: LoopbackServer;
 let secure: Server;

@@ -1,10 +1,15 @@
 import { createServer as createHttpsServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import {
+  type LoopbackProxy,
+  type LoopbackServer,
+  startLoopbackProxy,
+  startLoopbackServer,
+  startSilentServer,
+} from "@lanyard/http/contract";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NodeHttpTransport, type NodeHttpTransportOptions } from "../src/index.js";
 import { loopbackCertificate } from "./certificate.js";
-import { type LoopbackProxy, startLoopbackProxy, startSilentServer } from "./proxy-server.js";
 
 const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"];
 const PASSWORD = "pa55-w0rd-secret";

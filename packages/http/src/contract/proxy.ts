@@ -6,7 +6,11 @@ export interface LoopbackProxyOptions {
   credentials?: string;
 }
 
-/** A forward proxy on 127.0.0.1: CONNECT tunnels for https targets, absolute-URI forwarding for http ones. */
+/**
+ * A forward proxy on 127.0.0.1 for testing a transport's proxy support: CONNECT tunnels for https
+ * targets, absolute-URI forwarding for http ones, optional Basic authentication (answered with 407),
+ * and counts of what it carried.
+ */
 export interface LoopbackProxy {
   /** `http://127.0.0.1:<port>`, without credentials. */
   readonly url: string;
@@ -20,6 +24,7 @@ export interface LoopbackProxy {
   close(): Promise<void>;
 }
 
+/** Starts a {@link LoopbackProxy}; close it when done. */
 export async function startLoopbackProxy(options: LoopbackProxyOptions = {}): Promise<LoopbackProxy> {
   let connects = 0;
   let forwards = 0;
@@ -87,12 +92,15 @@ export async function startLoopbackProxy(options: LoopbackProxyOptions = {}): Pr
   };
 }
 
-/** A TCP server that accepts connections and never says a word: only a connect timeout ends them. */
-export async function startSilentServer(): Promise<{
-  port: number;
+/** A TCP server on 127.0.0.1 that accepts connections and never says a word: only a timeout ends them. */
+export interface SilentServer {
+  readonly port: number;
+  /** Connections open right now (it reads and discards, so it notices a client hanging up). */
   openConnections(): number;
   close(): Promise<void>;
-}> {
+}
+
+export async function startSilentServer(): Promise<SilentServer> {
   const held = new Set<Socket>();
   const server = createNetServer((socket) => {
     held.add(socket);
