@@ -41,18 +41,7 @@ export function exchange(
   context: ExchangeContext,
 ): Promise<HttpResponse> {
   return new Promise<HttpResponse>((resolve, reject) => {
-    const { url } = outgoing;
-    const req = route.request({
-      protocol: route.protocol,
-      host: route.hostname,
-      port: route.port,
-      method: outgoing.method,
-      path: url.pathname + url.search,
-      headers: outgoing.headers,
-      agent: route.agent,
-      secureContext: route.secureContext,
-      rejectUnauthorized: route.rejectUnauthorized,
-    });
+    const req = route.request(requestOptions(route, outgoing));
     const { pending } = context;
     const fail = (error: unknown) => {
       pending.delete(fail);
@@ -81,6 +70,33 @@ export function exchange(
     });
     req.end(outgoing.body);
   });
+}
+
+/**
+ * node:http's request options. Node copies them into a new object on every request, so direct
+ * routes pass only what varies: their agent already holds the protocol and TLS settings. The
+ * proxy agents read TLS settings for the target from the request options instead.
+ */
+function requestOptions(
+  route: Route,
+  outgoing: HttpRequest,
+): RequestOptions & { secureContext?: SecureContext } {
+  const { url } = outgoing;
+  const options = {
+    host: route.hostname,
+    port: route.port,
+    method: outgoing.method,
+    path: url.pathname + url.search,
+    headers: outgoing.headers,
+    agent: route.agent,
+  };
+  if (route.proxy === undefined) return options;
+  return {
+    ...options,
+    protocol: route.protocol,
+    secureContext: route.secureContext,
+    rejectUnauthorized: route.rejectUnauthorized,
+  };
 }
 
 /**

@@ -9,7 +9,9 @@ export function responseHeaders(raw: readonly string[]): Record<string, string> 
     // No header is called that; assigning it would replace the record's prototype instead.
     if (name === "__proto__") continue;
     const value = raw[i + 1]!;
-    headers[name] = Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value;
+    const seen = headers[name];
+    // hasOwn only when something is there: a repeat, or an inherited name such as "constructor".
+    headers[name] = seen !== undefined && Object.hasOwn(headers, name) ? `${seen}, ${value}` : value;
   }
   return headers;
 }
