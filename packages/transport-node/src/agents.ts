@@ -1,5 +1,5 @@
 import { type AgentOptions, type ClientRequestArgs, Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions } from "node:https";
+import type { AgentOptions as HttpsAgentOptions } from "node:https";
 import type { Duplex } from "node:stream";
 import { TransportClosedError } from "@lanyard/http";
 import { armConnectTimeout } from "./connect-timeout.js";
@@ -41,6 +41,7 @@ export function createDirectAgent(secure: boolean, pool: PoolSettings, tls: TlsS
     secureContext: tls.secureContext,
     rejectUnauthorized: tls.rejectUnauthorized,
   };
+  DirectHttpsAgent ??= directAgent(process.getBuiltinModule("node:https").Agent, true);
   return new DirectHttpsAgent(pool.connectTimeoutMs, options);
 }
 
@@ -89,4 +90,6 @@ function directAgent(Base: AgentClass, secure: boolean) {
 }
 
 const DirectHttpAgent = directAgent(HttpAgent, false);
-const DirectHttpsAgent = directAgent(HttpsAgent, true);
+// node:https (with node:tls and the crypto it brings) loads on the first https target: a process
+// that only talks plain HTTP (instance metadata, a loopback emulator) never pays for it.
+let DirectHttpsAgent: ReturnType<typeof directAgent> | undefined;

@@ -31,9 +31,9 @@ export interface ExchangeContext {
 const NO_BODY = new Uint8Array(0);
 
 /**
- * One request and its whole response over `route`. Written as one promise with plain listeners,
- * not a chain of async steps: at 64 concurrent calls each extra promise and closure per request
- * showed in the throughput. Failures reject as they come; the transport maps them.
+ * One request and its whole response over `route`: one promise with plain listeners rather than a
+ * chain of async steps (a few µs of CPU less per call at 64 concurrent calls). Failures reject as
+ * they come; the transport maps them.
  */
 export function exchange(
   route: Route,

@@ -1,6 +1,5 @@
 import type { AgentOptions, ClientRequest, Agent as HttpAgent } from "node:http";
 import type { Duplex } from "node:stream";
-import { TLSSocket } from "node:tls";
 import { TransportClosedError } from "@lanyard/http";
 import { agentOptions, type ClosableAgent, type PoolSettings } from "./agents.js";
 import { ConnectTimeoutSignal } from "./connect-timeout.js";
@@ -96,7 +95,7 @@ async function boundedConnect<S extends Duplex>(
     socket.destroy();
     throw refusal;
   }
-  if (bounds.secure && socket instanceof TLSSocket) {
+  if (bounds.secure && socket instanceof process.getBuiltinModule("node:tls").TLSSocket) {
     socket.once("secureConnect", () => clearTimeout(timer));
     socket.once("close", () => clearTimeout(timer));
   } else {

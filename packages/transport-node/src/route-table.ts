@@ -1,5 +1,4 @@
 import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
 import type { SecureContext } from "node:tls";
 import { type ClosableAgent, createDirectAgent, type PoolSettings } from "./agents.js";
 import type { RequestFunction } from "./exchange.js";
@@ -78,7 +77,7 @@ export class RouteTable {
     const proxy = this.#proxyFor(secure, url.hostname, port);
     const { tls } = this.#settings;
     const base = {
-      request: secure ? httpsRequest : httpRequest,
+      request: secure ? process.getBuiltinModule("node:https").request : httpRequest,
       protocol: secure ? ("https:" as const) : ("http:" as const),
       hostname,
       port,

@@ -1,4 +1,4 @@
-import { createSecureContext, type SecureContext } from "node:tls";
+import type { SecureContext } from "node:tls";
 import { TlsError } from "@lanyard/http";
 import { PEM_CERTIFICATE } from "./ca-bundle.js";
 import type { NodeTlsOptions } from "./options.js";
@@ -29,7 +29,7 @@ function secureContext({ ca, cert, key }: NodeTlsOptions): SecureContext {
   }
   try {
     // `ca` here replaces Node's root store rather than adding to it (botocore's ca_bundle does the same).
-    return createSecureContext({ ca, cert, key });
+    return process.getBuiltinModule("node:tls").createSecureContext({ ca, cert, key });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new TlsError(`tls.ca, tls.cert or tls.key is not usable PEM (${detail})`, { cause: error });

@@ -30,37 +30,41 @@ afterAll(async () => {
 
 /**
  * In a fresh process with `env`: one GET to `url` with the default options (`proxy: "env"`),
- * close() forgotten on purpose, then the modules of the proxy packages that were loaded (they
- * are CommonJS, so they show in the require cache even when imported).
+ * close() forgotten on purpose, then what was loaded: modules of the proxy packages (CommonJS,
+ * so they show in the require cache even when imported) and whether Node's TLS module was.
  */
-const run = (url: string, env: Record<string, string>) =>
-  runNode(
+const run = (url: string, env: Record<string, string>) => {
+  // Only an https target needs the test CA (and with it, node:tls).
+  const options = url.startsWith("https:") ? JSON.stringify({ tls: { ca } }) : "";
+  return runNode(
     `
     import { createRequire } from "node:module";
     import { NodeHttpTransport } from ${JSON.stringify(ENTRY)};
-    const transport = new NodeHttpTransport({ tls: { ca: ${JSON.stringify(ca)} } });
+    const transport = new NodeHttpTransport(${options});
     const response = await transport.send({ method: "GET", url: new URL(${JSON.stringify(url)}), headers: {} });
     const loaded = Object.keys(createRequire(import.meta.url).cache)
       .filter((file) => /[\\\\/](agent-base|https?-proxy-agent)[\\\\/]/.test(file));
-    console.log(JSON.stringify({ status: response.status, proxyModules: loaded.length }));
+    const tls = process.moduleLoadList.includes("NativeModule tls");
+    console.log(JSON.stringify({ status: response.status, proxyModules: loaded.length, tls }));
     `,
     env,
   );
+};
 
-describe("NodeHttpTransport proxy packages", () => {
-  it("are never loaded when no proxy applies", async () => {
+describe("NodeHttpTransport lazy loading", () => {
+  it("loads neither the proxy packages nor node:tls for a plain-HTTP target, even with a proxy set but bypassed", async () => {
     const result = await run(new URL("/empty", plain.url).href, { NO_PROXY: "*", HTTPS_PROXY: proxy.url });
     expect(result.exit, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ status: 204, proxyModules: 0 });
+    expect(JSON.parse(result.stdout)).toEqual({ status: 204, proxyModules: 0, tls: false });
   });
 
-  it("are never loaded when no proxy variable is set", async () => {
+  it("loads node:tls but no proxy package for an https target when no proxy variable is set", async () => {
     const result = await run(`https://127.0.0.1:${(secure.address() as AddressInfo).port}/`, {});
     expect(result.exit, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ status: 200, proxyModules: 0 });
+    expect(JSON.parse(result.stdout)).toEqual({ status: 200, proxyModules: 0, tls: true });
   });
 
-  it("load on the first proxied request, and the process still exits on its own", async () => {
+  it("loads the proxy packages on the first proxied request, and the process still exits on its own", async () => {
     const before = proxy.connects();
     const result = await run(`https://127.0.0.1:${(secure.address() as AddressInfo).port}/`, {
       HTTPS_PROXY: proxy.url,
