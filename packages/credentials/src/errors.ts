@@ -13,6 +13,8 @@ export type CredentialsErrorCode =
   | "url-not-allowed"
   | "metadata-disabled"
   | "file-unreadable"
+  | "login-required"
+  | "login-refresh-failed"
   | "no-credentials";
 
 export interface CredentialsErrorOptions {

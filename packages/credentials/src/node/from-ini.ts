@@ -2,6 +2,7 @@ import { processEnv } from "../from-env.js";
 import type { CredentialProvider } from "../types.js";
 import type { FromContainerOptions } from "./from-container.js";
 import type { FromInstanceMetadataOptions } from "./from-instance-metadata.js";
+import type { LoginSessionOptions } from "./from-login-session.js";
 import type { ProcessOptions } from "./from-process.js";
 import { type ProfileHooks, resolveProfile } from "./resolve-profile.js";
 import { loadSharedConfig, profileName, type SharedConfigOptions } from "./shared-config.js";
@@ -16,6 +17,8 @@ export interface FromIniOptions extends SharedConfigOptions, ProfileHooks {
   container?: FromContainerOptions;
   /** Options for `credential_source = Ec2InstanceMetadata`. */
   instanceMetadata?: FromInstanceMetadataOptions;
+  /** Options for console-login (`login_session`) profiles: transport, endpoint, region. */
+  login?: LoginSessionOptions;
 }
 
 /**

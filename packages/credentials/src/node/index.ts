@@ -6,6 +6,8 @@ export type { FromIniOptions } from "./from-ini.js";
 export { fromIni } from "./from-ini.js";
 export type { FromInstanceMetadataOptions } from "./from-instance-metadata.js";
 export { fromInstanceMetadata } from "./from-instance-metadata.js";
+export type { FromLoginSessionOptions, LoginSessionOptions } from "./from-login-session.js";
+export { fromLoginSession } from "./from-login-session.js";
 export type { FromProcessOptions, ProcessOptions } from "./from-process.js";
 export { fromProcess, runCredentialProcess } from "./from-process.js";
 export type { FromTokenFileOptions } from "./from-token-file.js";

@@ -4,6 +4,7 @@ import { createCredentials } from "../redact.js";
 import type { AssumeRoleParams, AwsCredentials, Env, RoleAssumer, WebIdentityAssumer } from "../types.js";
 import { type FromContainerOptions, fromContainer } from "./from-container.js";
 import { type FromInstanceMetadataOptions, fromInstanceMetadata } from "./from-instance-metadata.js";
+import { type LoginSessionOptions, loginSessionCredentials } from "./from-login-session.js";
 import { type ProcessOptions, runCredentialProcess } from "./from-process.js";
 import { assumeWithTokenFile, STS_CLIENT_HINT } from "./from-token-file.js";
 import { profileSettings, type SharedConfig } from "./shared-config.js";
@@ -21,6 +22,9 @@ export interface ProfileContext extends ProfileHooks {
   process?: ProcessOptions;
   container?: FromContainerOptions;
   instanceMetadata?: FromInstanceMetadataOptions;
+  /** Console login (`login_session` profiles). */
+  login?: LoginSessionOptions;
+  homedir?: string;
 }
 
 type Settings = Record<string, string>;
@@ -150,6 +154,11 @@ export async function resolveProfile(
   }
   if (s.credential_process)
     return runCredentialProcess(s.credential_process, { now: ctx.now, ...ctx.process });
+  // Console login (`aws login`), checked last as in aws-sdk-js-v3 `resolveProfileData`.
+  if (s.login_session) {
+    const { env, homedir, now } = ctx;
+    return loginSessionCredentials({ ...ctx.login, profile: name, settings: s, env, homedir, now });
+  }
   const why =
     s.sso_session || s.sso_start_url
       ? "uses IAM Identity Center (SSO), which is not supported"
