@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { inspect } from "node:util";
+import { expect } from "vitest";
+import { CredentialsError } from "../src/index.js";
 
 export const AKID = "AKIDEXAMPLE";
 export const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
@@ -67,3 +70,45 @@ export function json(res: ServerResponse, status: number, value: unknown): void 
 }
 
 export const FUTURE = "2999-01-01T00:00:00Z";
+
+/** Every way an error reaches a log: message, stack, String(), util.inspect, JSON, and each cause. */
+export function errorRenderings(error: unknown): string[] {
+  const texts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e !== undefined && e !== null && !seen.has(e); ) {
+    seen.add(e);
+    texts.push(String(e), inspect(e, { depth: 10 }), inspect(e, { depth: 10, showHidden: true }));
+    texts.push(JSON.stringify(e) ?? "");
+    if (e instanceof Error) texts.push(e.message, e.stack ?? "");
+    e = (e as { cause?: unknown }).cause;
+  }
+  return texts;
+}
+
+/** Fails naming the rendering that contains one of `secrets`. */
+export function expectNoLeak(error: unknown, secrets: readonly string[]): void {
+  for (const text of errorRenderings(error)) {
+    for (const secret of secrets) {
+      if (text.includes(secret)) throw new Error(`secret ${secret} leaked in:\n${text}`);
+    }
+  }
+}
+
+/** A Version 1 `credential_process` document with a token and a far expiration. */
+export const PROCESS_V1 = {
+  Version: 1,
+  AccessKeyId: AKID,
+  SecretAccessKey: SECRET,
+  SessionToken: TOKEN,
+  Expiration: FUTURE,
+};
+
+/** The error `promise` rejects with; fails the test unless it is a `CredentialsError`. */
+export async function rejection(promise: Promise<unknown>): Promise<CredentialsError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CredentialsError);
+  return error as CredentialsError;
+}

@@ -1,4 +1,5 @@
 import { processEnv } from "../from-env.js";
+import { redacting } from "../redact.js";
 import type { CredentialProvider } from "../types.js";
 import type { FromContainerOptions } from "./from-container.js";
 import type { FromInstanceMetadataOptions } from "./from-instance-metadata.js";
@@ -24,17 +25,19 @@ export interface FromIniOptions extends SharedConfigOptions, ProfileHooks {
 /**
  * Credentials from the shared `credentials` and `config` files: static keys, role
  * profiles (through the `assumeRole` / `assumeRoleWithWebIdentity` hooks), and
- * `credential_process`. The files are read on each call, so edits are picked up.
+ * `credential_process`. The files are read on each call, so edits are picked up. What the
+ * hooks return comes back redacting, even when it was a plain object.
  */
 export function fromIni(options: FromIniOptions = {}): CredentialProvider {
   return async () => {
     const env = options.env ?? processEnv();
     const config = await loadSharedConfig({ ...options, env });
-    return resolveProfile(profileName(options.profile, env), {
+    const credentials = await resolveProfile(profileName(options.profile, env), {
       ...options,
       config,
       env,
       now: options.now ?? Date.now,
     });
+    return redacting(credentials, "fromIni");
   };
 }
