@@ -238,4 +238,11 @@ describe("static credentials given as options", () => {
     expect(leaks(JSON.stringify(resolved))).toBe(false);
     expect(leaks(inspect({ resolved }, { depth: 10 }))).toBe(false);
   });
+
+  it("from a provider returning a plain object never show their secret or token either", async () => {
+    const client = new STSClient({ region: "us-east-1", credentials: async () => ({ ...CREDENTIALS }) });
+    const resolved = await client.resolveCredentials();
+    expect(leaks(inspect(resolved, { depth: 10 }))).toBe(false);
+    expect(leaks(JSON.stringify(resolved))).toBe(false);
+  });
 });
