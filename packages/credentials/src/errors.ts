@@ -13,6 +13,9 @@ export type CredentialsErrorCode =
   | "url-not-allowed"
   | "metadata-disabled"
   | "file-unreadable"
+  | "file-too-large"
+  | "invalid-config"
+  | "sso-login-required"
   | "no-credentials";
 
 export interface CredentialsErrorOptions {

@@ -7,9 +7,13 @@ import { fromContainer } from "./from-container.js";
 import { type FromIniOptions, fromIni } from "./from-ini.js";
 import { fromInstanceMetadata } from "./from-instance-metadata.js";
 import { fromProcess } from "./from-process.js";
+import { fromSso, hasSsoSettings, type SsoSettings } from "./from-sso.js";
 import { type FromTokenFileOptions, fromTokenFile } from "./from-token-file.js";
+import { instanceMetadataOptions } from "./imds-options.js";
+import { fromLoginSettings } from "./login-profile.js";
+import { loadSharedConfig, resolveHome } from "./shared-config.js";
 
-export interface DefaultChainOptions extends FromIniOptions {
+export interface DefaultChainOptions extends FromIniOptions, SsoSettings {
   /** Options for the web identity step (env AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN). */
   tokenFile?: Omit<FromTokenFileOptions, "env" | "assumeRoleWithWebIdentity">;
   /** Refresh window of the cache (default 5 minutes). */
@@ -18,7 +22,8 @@ export interface DefaultChainOptions extends FromIniOptions {
 
 /**
  * Container credentials when their variables are set, else instance metadata —
- * never both, as in the JavaScript SDK's `remoteProvider`.
+ * never both, as in the JavaScript SDK's `remoteProvider`. Instance metadata reads its
+ * endpoint and IMDSv1 settings from the environment, then the selected profile.
  */
 function remote(options: DefaultChainOptions): CredentialProvider {
   return async () => {
@@ -26,7 +31,11 @@ function remote(options: DefaultChainOptions): CredentialProvider {
     if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) {
       return fromContainer({ ...options.container, env })();
     }
-    return fromInstanceMetadata({ ...options.instanceMetadata, env })();
+    const config = await loadSharedConfig({ ...options, env });
+    const where = { profile: options.profile, env, home: resolveHome(options, env) };
+    return fromInstanceMetadata(
+      instanceMetadataOptions(config, where, { ...options.instanceMetadata, env }),
+    )();
   };
 }
 
@@ -43,17 +52,30 @@ function envUnlessProfile(options: DefaultChainOptions): CredentialProvider {
   };
 }
 
+/** The JS SDK runs `fromSSO` in the chain only for explicit `sso*` settings; profiles go through `fromIni`. */
+function ssoFromSettings(options: DefaultChainOptions): CredentialProvider {
+  return async () => {
+    if (!hasSsoSettings(options))
+      throw notConfigured("fromSso: no explicit sso* settings (SSO profiles are read by fromIni)");
+    return fromSso(options)();
+  };
+}
+
 /**
- * The SDKs' default chain, cached: environment → shared files → credential_process →
- * web identity token file → container (ECS/EKS) or instance metadata (EC2).
- * IAM Identity Center (SSO) profiles are not supported. Role profiles need the
- * `assumeRole` / `assumeRoleWithWebIdentity` hooks, which `@lanyard/sts-client` supplies.
+ * The SDKs' default chain, cached, in the JavaScript SDK v3's order: environment →
+ * IAM Identity Center (explicit settings) → console login (placeholder) → shared files
+ * (static keys, role profiles, credential_process, SSO profiles) → credential_process →
+ * web identity token file → container (ECS/EKS) or instance metadata (EC2). Role
+ * profiles need the `assumeRole` / `assumeRoleWithWebIdentity` hooks, which
+ * `@lanyard/sts-client` supplies. A selected profile that is missing or broken stops the chain.
  */
 export function defaultChain(options: DefaultChainOptions = {}): CredentialProvider {
   const now = options.now ?? Date.now;
   return cached(
     chain(
       envUnlessProfile(options),
+      ssoFromSettings(options),
+      fromLoginSettings(),
       fromIni(options),
       fromProcess({ ...options, ...options.process }),
       fromTokenFile({

@@ -3,9 +3,10 @@ import { request as httpsRequest } from "node:https";
 import { CredentialsError } from "../errors.js";
 
 export interface SimpleRequest {
-  method: "GET" | "PUT";
+  method: "GET" | "PUT" | "POST";
   url: URL;
   headers?: Record<string, string>;
+  body?: string;
   /** Applies to connecting and, separately, to waiting for the whole response. */
   timeoutMs: number;
   /** Responses larger than this are refused (credential documents are a few KB). */
@@ -64,6 +65,6 @@ export function simpleRequest(req: SimpleRequest): Promise<SimpleResponse> {
     outgoing.on("error", (error) => {
       fail(new HttpFailure("network", `request to ${where} failed: ${error.message}`, error));
     });
-    outgoing.end();
+    outgoing.end(req.body);
   });
 }
