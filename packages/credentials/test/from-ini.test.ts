@@ -221,6 +221,31 @@ describe("fromIni", () => {
     expect(calls[0]?.source.accessKeyId).toBe("AKIDENV");
   });
 
+  it("uses a source profile's credential_source directly when it has no role_arn", async () => {
+    const h = await setup({
+      ".aws/config":
+        "[profile r]\nrole_arn = arn:aws:iam::1:role/R\nsource_profile = base\n[profile base]\ncredential_source = Environment\n",
+    });
+    const { calls, assumeRole } = recordingAssumer();
+    const env = { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret" };
+    await fromIni({ profile: "r", env, homedir: h.dir, assumeRole })();
+    expect(calls.map((c) => [c.source.accessKeyId, c.params.roleArn])).toEqual([
+      ["AKIDENV", "arn:aws:iam::1:role/R"],
+    ]);
+  });
+
+  it("rejects a role profile with both source_profile and credential_source", async () => {
+    const h = await setup({
+      ".aws/config":
+        "[profile b]\nrole_arn = arn:aws:iam::1:role/B\nsource_profile = b\ncredential_source = Environment\n",
+    });
+    const { assumeRole } = recordingAssumer();
+    await expect(fromIni({ profile: "b", env: {}, homedir: h.dir, assumeRole })()).rejects.toMatchObject({
+      code: "invalid-config",
+      message: expect.stringMatching(/profile "b" sets both source_profile and credential_source/),
+    });
+  });
+
   it("rejects an unknown credential_source", async () => {
     const h = await setup({
       ".aws/config": "[profile e]\nrole_arn = arn:aws:iam::1:role/E\ncredential_source = Moon\n",

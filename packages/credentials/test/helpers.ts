@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { afterEach } from "vitest";
 
 export const AKID = "AKIDEXAMPLE";
 export const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
@@ -67,3 +68,43 @@ export function json(res: ServerResponse, status: number, value: unknown): void 
 }
 
 export const FUTURE = "2999-01-01T00:00:00Z";
+
+/** Resolves to the rejection's error (or undefined), for asserting on a failure's fields. */
+export function failure(promise: Promise<unknown>): Promise<Error | undefined> {
+  return promise.then(
+    () => undefined,
+    (error: Error) => error,
+  );
+}
+
+/** A HOME and a loopback server a test may set up; both are removed after each test. */
+export interface Scratch {
+  home?: TempHome | undefined;
+  server?: Loopback | undefined;
+}
+
+/** Registers the `afterEach` that cleans a `Scratch` up and returns it. */
+export function useScratch(): Scratch {
+  const scratch: Scratch = {};
+  afterEach(async () => {
+    await scratch.server?.close();
+    scratch.server = undefined;
+    await scratch.home?.remove();
+    scratch.home = undefined;
+  });
+  return scratch;
+}
+
+/** A minimal IMDSv2 on loopback: a token, one role, and its credentials under `accessKeyId`. */
+export function imdsHandler(accessKeyId: string): Handler {
+  return (req, res) => {
+    if (req.method === "PUT") return json(res, 200, "token");
+    if (req.url?.endsWith("/security-credentials/")) return json(res, 200, "role");
+    return json(res, 200, {
+      Code: "Success",
+      AccessKeyId: accessKeyId,
+      SecretAccessKey: SECRET,
+      Expiration: FUTURE,
+    });
+  };
+}

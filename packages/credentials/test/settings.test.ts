@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type ConfigSettings,
   defaultChain,
@@ -6,31 +6,18 @@ import {
   resolveConfigRegion,
   resolveConfigSettings,
 } from "../src/node/index.js";
-import { FUTURE, json, type Loopback, loopback, SECRET, type TempHome, tempHome } from "./helpers.js";
+import { failure, imdsHandler, json, loopback, tempHome, useScratch } from "./helpers.js";
 
-let home: TempHome | undefined;
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  await home?.remove();
-  home = undefined;
-});
+const scratch = useScratch();
 
 async function settings(
   files: Record<string, string>,
   env: Record<string, string> = {},
   options: { profile?: string; service?: string } = {},
 ): Promise<ConfigSettings> {
-  home = await tempHome(files);
-  return resolveConfigSettings({ env, homedir: home.dir, ...options });
+  scratch.home = await tempHome(files);
+  return resolveConfigSettings({ env, homedir: scratch.home.dir, ...options });
 }
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: Error) => error,
-  );
 
 describe("resolveConfigSettings: environment, then profile, then default", () => {
   it("takes each setting from the environment before the profile and names the source", async () => {
@@ -45,7 +32,7 @@ describe("resolveConfigSettings: environment, then profile, then default", () =>
     });
     expect(s.maxAttempts).toEqual({ value: 5, source: { kind: "env", variable: "AWS_MAX_ATTEMPTS" } });
     expect(s.retryMode.value).toBe("adaptive");
-    expect(describeSetting("region", s.region!, home!.dir)).toBe(
+    expect(describeSetting("region", s.region!, scratch.home!.dir)).toBe(
       'region from profile "dev" in ~/.aws/config',
     );
     expect(describeSetting("max_attempts", s.maxAttempts)).toBe(
@@ -177,7 +164,7 @@ describe("resolveConfigSettings: service-specific endpoints", () => {
       value: "https://services-sts.example",
       source: { kind: "services", section: "local", key: "sts.endpoint_url" },
     });
-    expect(describeSetting("endpoint_url", fromServices.endpointUrl!, home!.dir)).toBe(
+    expect(describeSetting("endpoint_url", fromServices.endpointUrl!, scratch.home!.dir)).toBe(
       'endpoint_url from [services local] (sts.endpoint_url, used by profile "default") in ~/.aws/config',
     );
     expect((await settings(files, {}, { service: "s3" })).endpointUrl?.value).toBe("https://profile.example");
@@ -215,35 +202,33 @@ describe("resolveConfigSettings: service-specific endpoints", () => {
 
 describe("resolveConfigRegion", () => {
   it("ignores AWS_DEFAULT_REGION (botocore's, not the JS SDK's) and invalid unrelated settings", async () => {
-    home = await tempHome({ ".aws/config": "[default]\nregion = ca-central-1\nmax_attempts = abc\n" });
+    scratch.home = await tempHome({
+      ".aws/config": "[default]\nregion = ca-central-1\nmax_attempts = abc\n",
+    });
     const env = { AWS_DEFAULT_REGION: "us-west-2" };
-    expect(await resolveConfigRegion({ env, homedir: home.dir })).toBe("ca-central-1");
+    expect(await resolveConfigRegion({ env, homedir: scratch.home.dir })).toBe("ca-central-1");
   });
 });
 
 describe("instance metadata settings from the config file", () => {
   it("lets the default chain reach IMDS at the profile's ec2_metadata_service_endpoint", async () => {
-    server = await loopback((req, res) => {
-      if (req.method === "PUT") return json(res, 200, "token");
-      if (req.url?.endsWith("/security-credentials/")) return json(res, 200, "role");
-      return json(res, 200, {
-        Code: "Success",
-        AccessKeyId: "AKIDIMDS",
-        SecretAccessKey: SECRET,
-        Expiration: FUTURE,
-      });
+    scratch.server = await loopback(imdsHandler("AKIDIMDS"));
+    scratch.home = await tempHome({
+      ".aws/config": `[default]\nec2_metadata_service_endpoint = ${scratch.server.url}\n`,
     });
-    home = await tempHome({ ".aws/config": `[default]\nec2_metadata_service_endpoint = ${server.url}\n` });
-    expect((await defaultChain({ env: {}, homedir: home.dir })()).accessKeyId).toBe("AKIDIMDS");
+    expect((await defaultChain({ env: {}, homedir: scratch.home.dir })()).accessKeyId).toBe("AKIDIMDS");
   });
 
   it("refuses the IMDSv1 fallback when the profile sets ec2_metadata_v1_disabled", async () => {
-    server = await loopback((req, res) => json(res, req.method === "PUT" ? 403 : 200, "role"));
-    home = await tempHome({ ".aws/config": "[default]\nec2_metadata_v1_disabled = true\n" });
+    scratch.server = await loopback((req, res) => json(res, req.method === "PUT" ? 403 : 200, "role"));
+    scratch.home = await tempHome({ ".aws/config": "[default]\nec2_metadata_v1_disabled = true\n" });
     const error = await failure(
-      defaultChain({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: server.url }, homedir: home.dir })(),
+      defaultChain({
+        env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: scratch.server.url },
+        homedir: scratch.home.dir,
+      })(),
     );
     expect(error?.message).toMatch(/IMDSv1 is disabled/);
-    expect(server.requests.map((r) => r.method)).toEqual(["PUT"]);
+    expect(scratch.server.requests.map((r) => r.method)).toEqual(["PUT"]);
   });
 });

@@ -1,27 +1,15 @@
 import { truncate } from "node:fs/promises";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultChain, fromIni, loadSharedConfig, MAX_SHARED_FILE_BYTES } from "../src/node/index.js";
-import { json, type Loopback, loopback, type TempHome, tempHome } from "./helpers.js";
+import { failure, json, loopback, tempHome, useScratch } from "./helpers.js";
 
-let home: TempHome | undefined;
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  await home?.remove();
-  home = undefined;
-});
+const scratch = useScratch();
 
 const keys = (id: string) => `aws_access_key_id = ${id}\naws_secret_access_key = s\n`;
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: Error) => error,
-  );
 
 describe("loadSharedConfig", () => {
   it("sorts the config file into profiles, sso-sessions and services sections", async () => {
-    home = await tempHome({
+    scratch.home = await tempHome({
       ".aws/config": [
         "[default]\nregion = us-east-1",
         "[profile dev]\nregion = eu-west-1",
@@ -33,11 +21,11 @@ describe("loadSharedConfig", () => {
         "[profile  two-spaces]\nregion = x",
       ].join("\n"),
     });
-    const config = await loadSharedConfig({ env: {}, homedir: home.dir });
+    const config = await loadSharedConfig({ env: {}, homedir: scratch.home.dir });
     expect(Object.keys(config.profiles).sort()).toEqual(["default", "dev", "my prof", "qa"]);
     expect({ ...config.ssoSessions.corp }).toEqual({ sso_region: "us-east-1" });
     expect({ ...config.services.local }).toEqual({ "sts.endpoint_url": "http://localhost:4566" });
-    expect(config.files.config).toBe(`${home.dir}/.aws/config`);
+    expect(config.files.config).toBe(`${scratch.home.dir}/.aws/config`);
   });
 
   it("lets [profile default] replace [default] wherever it stands, as the JS SDK", async () => {
@@ -45,41 +33,43 @@ describe("loadSharedConfig", () => {
       "[default]\nregion = us-west-1\n[profile default]\nregion = us-west-2\n",
       "[profile default]\nregion = us-west-2\n[default]\nregion = us-west-1\n",
     ]) {
-      home = await tempHome({ ".aws/config": text });
-      expect((await loadSharedConfig({ env: {}, homedir: home.dir })).profiles.default?.region).toBe(
+      scratch.home = await tempHome({ ".aws/config": text });
+      expect((await loadSharedConfig({ env: {}, homedir: scratch.home.dir })).profiles.default?.region).toBe(
         "us-west-2",
       );
-      await home.remove();
+      await scratch.home.remove();
     }
   });
 
   it("reads credentials saved with CR-only line endings", async () => {
-    home = await tempHome({ ".aws/credentials": `[default]\r${keys("AKIDCR").replace(/\n/g, "\r")}` });
-    expect((await fromIni({ env: {}, homedir: home.dir })()).accessKeyId).toBe("AKIDCR");
+    scratch.home = await tempHome({
+      ".aws/credentials": `[default]\r${keys("AKIDCR").replace(/\n/g, "\r")}`,
+    });
+    expect((await fromIni({ env: {}, homedir: scratch.home.dir })()).accessKeyId).toBe("AKIDCR");
   });
 
   it(`refuses a shared file over ${MAX_SHARED_FILE_BYTES} bytes before reading it, naming the file`, async () => {
-    home = await tempHome({ ".aws/credentials": `[default]\n${keys("AKIDBIG")}` });
-    const path = `${home.dir}/.aws/credentials`;
+    scratch.home = await tempHome({ ".aws/credentials": `[default]\n${keys("AKIDBIG")}` });
+    const path = `${scratch.home.dir}/.aws/credentials`;
     await truncate(path, MAX_SHARED_FILE_BYTES + 1); // sparse: nothing is written
-    const error = await failure(fromIni({ env: {}, homedir: home.dir })());
+    const error = await failure(fromIni({ env: {}, homedir: scratch.home.dir })());
     expect(error).toMatchObject({ code: "file-too-large", tryNext: false });
     expect(error?.message).toContain(path);
     expect(error?.message).not.toContain("AKIDBIG");
   });
 
   it("reads a file just under the cap", async () => {
-    home = await tempHome({ ".aws/credentials": `[default]\n${keys("AKIDEDGE")}` });
-    await truncate(`${home.dir}/.aws/credentials`, MAX_SHARED_FILE_BYTES);
-    expect((await fromIni({ env: {}, homedir: home.dir })()).accessKeyId).toBe("AKIDEDGE");
+    scratch.home = await tempHome({ ".aws/credentials": `[default]\n${keys("AKIDEDGE")}` });
+    await truncate(`${scratch.home.dir}/.aws/credentials`, MAX_SHARED_FILE_BYTES);
+    expect((await fromIni({ env: {}, homedir: scratch.home.dir })()).accessKeyId).toBe("AKIDEDGE");
   });
 });
 
 describe("a selected profile that does not exist", () => {
   it("is an error for the option and for AWS_PROFILE, naming both files and the fix", async () => {
-    home = await tempHome({ ".aws/credentials": `[default]\n${keys("AKIDDEFAULT")}` });
+    scratch.home = await tempHome({ ".aws/credentials": `[default]\n${keys("AKIDDEFAULT")}` });
     for (const options of [{ profile: "ghost", env: {} }, { env: { AWS_PROFILE: "ghost" } }]) {
-      const error = await failure(fromIni({ ...options, homedir: home.dir })());
+      const error = await failure(fromIni({ ...options, homedir: scratch.home.dir })());
       expect(error).toMatchObject({ code: "profile-not-found", tryNext: false });
       expect(error?.message).toMatch(
         /profile "ghost" is not defined in .*config or .*credentials.*aws configure --profile ghost/,
@@ -88,22 +78,24 @@ describe("a selected profile that does not exist", () => {
   });
 
   it("stops the default chain before instance metadata", async () => {
-    server = await loopback((_req, res) => json(res, 200, "would be the instance's role"));
-    home = await tempHome({ ".aws/credentials": `[default]\n${keys("AKIDDEFAULT")}` });
-    const env = { AWS_PROFILE: "ghost", AWS_EC2_METADATA_SERVICE_ENDPOINT: server.url };
-    const error = await failure(defaultChain({ env, homedir: home.dir })());
+    scratch.server = await loopback((_req, res) => json(res, 200, "would be the instance's role"));
+    scratch.home = await tempHome({ ".aws/credentials": `[default]\n${keys("AKIDDEFAULT")}` });
+    const env = { AWS_PROFILE: "ghost", AWS_EC2_METADATA_SERVICE_ENDPOINT: scratch.server.url };
+    const error = await failure(defaultChain({ env, homedir: scratch.home.dir })());
     expect(error).toMatchObject({ code: "profile-not-found" });
-    expect(server.requests).toHaveLength(0);
+    expect(scratch.server.requests).toHaveLength(0);
   });
 
   it("is no error when nothing was selected: the default profile may simply be absent", async () => {
-    home = await tempHome({});
-    await expect(fromIni({ env: {}, homedir: home.dir })()).rejects.toMatchObject({ tryNext: true });
+    scratch.home = await tempHome({});
+    await expect(fromIni({ env: {}, homedir: scratch.home.dir })()).rejects.toMatchObject({ tryNext: true });
   });
 
   it("exists when its section has no keys (then the chain moves on)", async () => {
-    home = await tempHome({ ".aws/config": "[profile empty]\n" });
-    await expect(fromIni({ env: { AWS_PROFILE: "empty" }, homedir: home.dir })()).rejects.toMatchObject({
+    scratch.home = await tempHome({ ".aws/config": "[profile empty]\n" });
+    await expect(
+      fromIni({ env: { AWS_PROFILE: "empty" }, homedir: scratch.home.dir })(),
+    ).rejects.toMatchObject({
       code: "not-configured",
       tryNext: true,
     });

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import type { HttpRequest, HttpResponse, Transport } from "@lanyard/http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CredentialsError } from "../src/index.js";
 import { defaultChain, defaultSsoEndpoint, fromIni, fromSso, ssoCachePath } from "../src/node/index.js";
-import { json, type Loopback, loopback, type TempHome, tempHome } from "./helpers.js";
+import { failure, json, loopback, tempHome, useScratch } from "./helpers.js";
 
 const START_URL = "https://corp.awsapps.com/start";
 const NOW = Date.parse("2030-06-01T12:00:00Z");
@@ -21,14 +21,7 @@ const ACCESS_TOKEN = "aoa-access-token-SECRET";
 const REFRESH_TOKEN = "aor-refresh-token-SECRET";
 const CLIENT_SECRET = "client-secret-SECRET";
 
-let home: TempHome | undefined;
-let server: Loopback | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  await home?.remove();
-  home = undefined;
-});
+const scratch = useScratch();
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 
@@ -54,7 +47,7 @@ interface Portal {
 /** IAM Identity Center portal and SSO OIDC on loopback; both record what they receive. */
 async function startPortal(options: Portal = {}) {
   const bodies: string[] = [];
-  server = await loopback((req, res, body) => {
+  scratch.server = await loopback((req, res, body) => {
     bodies.push(body);
     if (req.url === "/token") {
       if ((options.oidcStatus ?? 200) !== 200)
@@ -77,32 +70,26 @@ async function startPortal(options: Portal = {}) {
       },
     });
   });
-  return { server, bodies };
+  return { server: scratch.server, bodies };
 }
 
 async function setup(config: string, cache: Record<string, unknown> | string | undefined, key = "corp") {
-  home = await tempHome({ ".aws/config": config });
+  scratch.home = await tempHome({ ".aws/config": config });
   if (cache !== undefined) {
-    await home.write(
-      ssoCachePath(home.dir, key).slice(home.dir.length + 1),
+    await scratch.home.write(
+      ssoCachePath(scratch.home.dir, key).slice(scratch.home.dir.length + 1),
       typeof cache === "string" ? cache : JSON.stringify(cache),
     );
   }
-  const env: Record<string, string> = server
+  const env: Record<string, string> = scratch.server
     ? {
-        AWS_ENDPOINT_URL_SSO: server.url,
-        AWS_ENDPOINT_URL_SSO_OIDC: server.url,
+        AWS_ENDPOINT_URL_SSO: scratch.server.url,
+        AWS_ENDPOINT_URL_SSO_OIDC: scratch.server.url,
         AWS_EC2_METADATA_DISABLED: "true",
       }
     : { AWS_EC2_METADATA_DISABLED: "true" };
-  return { env, homedir: home.dir, now: () => NOW };
+  return { env, homedir: scratch.home.dir, now: () => NOW };
 }
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: Error) => error,
-  );
 
 function expectNoSecrets(error: Error | undefined): void {
   for (const secret of [ACCESS_TOKEN, REFRESH_TOKEN, CLIENT_SECRET, "role-secret"]) {
@@ -121,10 +108,10 @@ describe("IAM Identity Center profiles", () => {
       accountId: "111122223333",
       expiration: new Date(NOW + 3600_000),
     });
-    const request = server!.requests[0]!;
+    const request = scratch.server!.requests[0]!;
     expect(request.method).toBe("GET");
-    expect(new URL(request.url, server!.url).pathname).toBe("/federation/credentials");
-    expect(Object.fromEntries(new URL(request.url, server!.url).searchParams)).toEqual({
+    expect(new URL(request.url, scratch.server!.url).pathname).toBe("/federation/credentials");
+    expect(Object.fromEntries(new URL(request.url, scratch.server!.url).searchParams)).toEqual({
       role_name: "Developer",
       account_id: "111122223333",
     });
@@ -149,7 +136,7 @@ describe("IAM Identity Center profiles", () => {
       grantType: "refresh_token",
       refreshToken: REFRESH_TOKEN,
     });
-    const path = ssoCachePath(home!.dir, "corp");
+    const path = ssoCachePath(scratch.home!.dir, "corp");
     expect(JSON.parse(await readFile(path, "utf8"))).toEqual(
       cacheEntry({
         accessToken: "aoa-refreshed",
@@ -159,7 +146,9 @@ describe("IAM Identity Center profiles", () => {
       }),
     );
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    expect((await readdir(`${home!.dir}/.aws/sso/cache`)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect((await readdir(`${scratch.home!.dir}/.aws/sso/cache`)).filter((f) => f.endsWith(".tmp"))).toEqual(
+      [],
+    );
   });
 
   it("keeps using a still valid token when its refresh is refused", async () => {
@@ -187,7 +176,7 @@ describe("IAM Identity Center profiles", () => {
     const error = await failure(fromIni({ ...options, profile: "old" })());
     expect(error).toMatchObject({ code: "sso-login-required" });
     expect(error?.message).toMatch(/run aws sso login --profile old$/);
-    expect(server!.requests).toHaveLength(0);
+    expect(scratch.server!.requests).toHaveLength(0);
   });
 
   it("asks for `aws sso login` when nothing is cached", async () => {
@@ -323,9 +312,11 @@ describe("console login profiles", () => {
   it("are not supported yet and stop the chain instead of falling through", async () => {
     const imds = await loopback((_req, res) => json(res, 200, "would be the instance's role"));
     try {
-      home = await tempHome({ ".aws/config": "[profile console]\nlogin_session = arn:aws:iam::1:user/a\n" });
+      scratch.home = await tempHome({
+        ".aws/config": "[profile console]\nlogin_session = arn:aws:iam::1:user/a\n",
+      });
       const env = { AWS_PROFILE: "console", AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url };
-      const error = await failure(defaultChain({ env, homedir: home.dir })());
+      const error = await failure(defaultChain({ env, homedir: scratch.home.dir })());
       expect(error).toMatchObject({ code: "unsupported", tryNext: false });
       expect(error?.message).toMatch(
         /profile "console" uses console login \(login_session\), which is not supported yet/,

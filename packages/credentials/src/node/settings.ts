@@ -53,65 +53,41 @@ export interface ResolveConfigSettingsOptions extends SharedConfigOptions {
   service?: string;
 }
 
-const flag = (name: string, env: string): SettingSpec<boolean> => ({
-  name,
-  env: [env],
-  keys: [name],
-  parse: boolean,
-});
+function spec<T>(
+  name: string,
+  variable: string,
+  parse: SettingSpec<T>["parse"],
+  extra: Partial<SettingSpec<T>> = {},
+): SettingSpec<T> {
+  return { name, env: [variable], keys: [name], parse, ...extra };
+}
 
-// The SDKs and Tools Reference Guide's names; `region` is read credentials-file first, as the SDKs do.
-const REGION: SettingSpec<string> = {
-  name: "region",
-  env: ["AWS_REGION"],
-  keys: ["region"],
-  prefer: "credentials",
-  parse: text,
-};
-const IGNORE_ENDPOINTS = flag("ignore_configured_endpoint_urls", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-const STS_REGIONAL: SettingSpec<StsRegionalEndpoints> = {
-  name: "sts_regional_endpoints",
-  env: ["AWS_STS_REGIONAL_ENDPOINTS"],
-  keys: ["sts_regional_endpoints"],
-  parse: oneOf(["regional", "legacy"] as const),
-};
-const RETRY_MODE: SettingSpec<RetryMode> = {
-  name: "retry_mode",
-  env: ["AWS_RETRY_MODE"],
-  keys: ["retry_mode"],
-  parse: oneOf(["standard", "adaptive", "legacy"] as const),
-};
-const MAX_ATTEMPTS: SettingSpec<number> = {
-  name: "max_attempts",
-  env: ["AWS_MAX_ATTEMPTS"],
-  keys: ["max_attempts"],
-  parse: positiveInteger,
-};
-// The JS SDK also reads the older spelling `sdk-ua-app-id`.
-const APP_ID: SettingSpec<string> = {
-  name: "sdk_ua_app_id",
-  env: ["AWS_SDK_UA_APP_ID"],
-  keys: ["sdk_ua_app_id", "sdk-ua-app-id"],
-  parse: text,
-};
-const CA_BUNDLE: SettingSpec<string> = {
-  name: "ca_bundle",
-  env: ["AWS_CA_BUNDLE"],
-  keys: ["ca_bundle"],
-  parse: text,
-};
-const IMDS_ENDPOINT: SettingSpec<string> = {
-  name: "ec2_metadata_service_endpoint",
-  env: ["AWS_EC2_METADATA_SERVICE_ENDPOINT"],
-  keys: ["ec2_metadata_service_endpoint"],
-  parse: httpUrl,
-};
-const IMDS_MODE: SettingSpec<ImdsEndpointMode> = {
-  name: "ec2_metadata_service_endpoint_mode",
-  env: ["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"],
-  keys: ["ec2_metadata_service_endpoint_mode"],
-  parse: oneOf(["IPv4", "IPv6"] as const),
-};
+// The SDKs and Tools Reference Guide's names. `region` is read credentials-file first, as
+// the SDKs do; the JS SDK also reads the older spelling `sdk-ua-app-id`.
+const REGION = spec("region", "AWS_REGION", text, { prefer: "credentials" });
+const IGNORE_ENDPOINTS = spec(
+  "ignore_configured_endpoint_urls",
+  "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+  boolean,
+);
+const FIPS = spec("use_fips_endpoint", "AWS_USE_FIPS_ENDPOINT", boolean);
+const DUALSTACK = spec("use_dualstack_endpoint", "AWS_USE_DUALSTACK_ENDPOINT", boolean);
+const STS_REGIONAL = spec(
+  "sts_regional_endpoints",
+  "AWS_STS_REGIONAL_ENDPOINTS",
+  oneOf(["regional", "legacy"] as const),
+);
+const RETRY_MODE = spec("retry_mode", "AWS_RETRY_MODE", oneOf(["standard", "adaptive", "legacy"] as const));
+const MAX_ATTEMPTS = spec("max_attempts", "AWS_MAX_ATTEMPTS", positiveInteger);
+const APP_ID = spec("sdk_ua_app_id", "AWS_SDK_UA_APP_ID", text, { keys: ["sdk_ua_app_id", "sdk-ua-app-id"] });
+const CA_BUNDLE = spec("ca_bundle", "AWS_CA_BUNDLE", text);
+const IMDS_ENDPOINT = spec("ec2_metadata_service_endpoint", "AWS_EC2_METADATA_SERVICE_ENDPOINT", httpUrl);
+const IMDS_MODE = spec(
+  "ec2_metadata_service_endpoint_mode",
+  "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
+  oneOf(["IPv4", "IPv6"] as const),
+);
+const IMDS_V1_DISABLED = spec("ec2_metadata_v1_disabled", "AWS_EC2_METADATA_V1_DISABLED", boolean);
 
 function optional<T>(setting: Setting<T> | undefined): { value?: Setting<T> } {
   return setting === undefined ? {} : { value: setting };
@@ -143,12 +119,8 @@ export function endpointSettings(ctx: SettingContext, service: string): Endpoint
   return {
     ...(endpointUrl === undefined ? {} : { endpointUrl }),
     ignoreConfiguredEndpointUrls: ignore,
-    useFipsEndpoint: settingOrDefault(ctx, flag("use_fips_endpoint", "AWS_USE_FIPS_ENDPOINT"), false),
-    useDualstackEndpoint: settingOrDefault(
-      ctx,
-      flag("use_dualstack_endpoint", "AWS_USE_DUALSTACK_ENDPOINT"),
-      false,
-    ),
+    useFipsEndpoint: settingOrDefault(ctx, FIPS, false),
+    useDualstackEndpoint: settingOrDefault(ctx, DUALSTACK, false),
   };
 }
 
@@ -164,11 +136,7 @@ export function imdsSettings(ctx: SettingContext): ImdsSettings {
   return {
     ...(endpoint === undefined ? {} : { ec2MetadataServiceEndpoint: endpoint }),
     ec2MetadataServiceEndpointMode: settingOrDefault(ctx, IMDS_MODE, "IPv4"),
-    ec2MetadataV1Disabled: settingOrDefault(
-      ctx,
-      flag("ec2_metadata_v1_disabled", "AWS_EC2_METADATA_V1_DISABLED"),
-      false,
-    ),
+    ec2MetadataV1Disabled: settingOrDefault(ctx, IMDS_V1_DISABLED, false),
   };
 }
 
