@@ -138,7 +138,13 @@ describe("parseIni properties", () => {
   });
 
   it("parses LF, CRLF, CR and mixed line endings of the same lines alike", () => {
-    const line = fc.string({ maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, ""));
+    const noBreaks = fc.string({ maxLength: 30 }).map((s) => s.replace(/[\r\n]/g, ""));
+    const line = fc.oneof(
+      header.map((h) => `[${h}]`),
+      fc.tuple(word, gap, value).map(([k, pad, v]) => `${pad}${k} =${pad}${v}`),
+      word.map((k) => `${k} =`),
+      noBreaks,
+    );
     fc.assert(
       fc.property(
         fc.array(line, { maxLength: 30 }),

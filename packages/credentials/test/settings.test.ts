@@ -219,6 +219,19 @@ describe("instance metadata settings from the config file", () => {
     expect((await defaultChain({ env: {}, homedir: scratch.home.dir })()).accessKeyId).toBe("AKIDIMDS");
   });
 
+  it("rejects an invalid IMDS setting, unless instance metadata is disabled anyway", async () => {
+    scratch.home = await tempHome({
+      ".aws/config": "[default]\nec2_metadata_service_endpoint_mode = IPv5\n",
+    });
+    const invalid = await failure(defaultChain({ env: {}, homedir: scratch.home.dir })());
+    expect(invalid).toMatchObject({ code: "invalid-config", tryNext: false });
+    const disabled = await failure(
+      defaultChain({ env: { AWS_EC2_METADATA_DISABLED: "true" }, homedir: scratch.home.dir })(),
+    );
+    expect(disabled).toMatchObject({ code: "no-credentials" });
+    expect(disabled?.message).toMatch(/AWS_EC2_METADATA_DISABLED is true/);
+  });
+
   it("refuses the IMDSv1 fallback when the profile sets ec2_metadata_v1_disabled", async () => {
     scratch.server = await loopback((req, res) => json(res, req.method === "PUT" ? 403 : 200, "role"));
     scratch.home = await tempHome({ ".aws/config": "[default]\nec2_metadata_v1_disabled = true\n" });

@@ -31,11 +31,12 @@ function remote(options: DefaultChainOptions): CredentialProvider {
     if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) {
       return fromContainer({ ...options.container, env })();
     }
+    const imds = { ...options.instanceMetadata, env };
+    // Disabled metadata needs no settings (and an invalid one must not hide that it is disabled).
+    if (env.AWS_EC2_METADATA_DISABLED?.toLowerCase() === "true") return fromInstanceMetadata(imds)();
     const config = await loadSharedConfig({ ...options, env });
     const where = { profile: options.profile, env, home: resolveHome(options, env) };
-    return fromInstanceMetadata(
-      instanceMetadataOptions(config, where, { ...options.instanceMetadata, env }),
-    )();
+    return fromInstanceMetadata(instanceMetadataOptions(config, where, imds))();
   };
 }
 
