@@ -49,6 +49,7 @@ function ensureBotocore() {
     }
   }
   console.log("installing botocore and awscli with apt-get …");
+  execFileSync("apt-get", ["update"], { stdio: "inherit" });
   execFileSync("apt-get", ["install", "-y", "python3-botocore", "awscli"], { stdio: "inherit" });
   const [executable, version] = execFileSync("/usr/bin/python3", ["-c", probe], { encoding: "utf8" })
     .trim()
