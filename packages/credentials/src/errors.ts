@@ -15,6 +15,9 @@ export type CredentialsErrorCode =
   | "file-unreadable"
   | "login-required"
   | "login-refresh-failed"
+  | "file-too-large"
+  | "invalid-config"
+  | "sso-login-required"
   | "no-credentials";
 
 export interface CredentialsErrorOptions {

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { inspect } from "node:util";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { CredentialsError } from "../src/index.js";
 
 export const AKID = "AKIDEXAMPLE";
@@ -111,4 +111,44 @@ export async function rejection(promise: Promise<unknown>): Promise<CredentialsE
   );
   expect(error).toBeInstanceOf(CredentialsError);
   return error as CredentialsError;
+}
+
+/** Resolves to the rejection's error (or undefined), for asserting on a failure's fields. */
+export function failure(promise: Promise<unknown>): Promise<Error | undefined> {
+  return promise.then(
+    () => undefined,
+    (error: Error) => error,
+  );
+}
+
+/** A HOME and a loopback server a test may set up; both are removed after each test. */
+export interface Scratch {
+  home?: TempHome | undefined;
+  server?: Loopback | undefined;
+}
+
+/** Registers the `afterEach` that cleans a `Scratch` up and returns it. */
+export function useScratch(): Scratch {
+  const scratch: Scratch = {};
+  afterEach(async () => {
+    await scratch.server?.close();
+    scratch.server = undefined;
+    await scratch.home?.remove();
+    scratch.home = undefined;
+  });
+  return scratch;
+}
+
+/** A minimal IMDSv2 on loopback: a token, one role, and its credentials under `accessKeyId`. */
+export function imdsHandler(accessKeyId: string): Handler {
+  return (req, res) => {
+    if (req.method === "PUT") return json(res, 200, "token");
+    if (req.url?.endsWith("/security-credentials/")) return json(res, 200, "role");
+    return json(res, 200, {
+      Code: "Success",
+      AccessKeyId: accessKeyId,
+      SecretAccessKey: SECRET,
+      Expiration: FUTURE,
+    });
+  };
 }
