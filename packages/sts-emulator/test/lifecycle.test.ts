@@ -64,6 +64,13 @@ describe("StsEmulator.start", () => {
     }
   });
 
+  it("binds every interface for 0.0.0.0 and names loopback in the endpoints", async () => {
+    await using sts = await StsEmulator.start({ host: "0.0.0.0", http2: true });
+    for (const url of Object.values(sts.endpoints)) expect(url).toMatch(/^https?:\/\/127\.0\.0\.1:\d+\/$/);
+    const res = await send(signedPost(sts.endpoint, CALLER, sts.credentials, { date: new Date() }));
+    expect(res.status).toBe(200);
+  });
+
   it("binds the host it is given and names it in the endpoints", async () => {
     await using sts = await StsEmulator.start({ host: "localhost" });
     expect(sts.endpoint).toMatch(/^http:\/\/localhost:\d+\/$/);
