@@ -1,5 +1,5 @@
+import { StsEmulator } from "@lanyard/sts-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StsEmulator } from "../src/emulator/index.js";
 import { allCases, type ConformanceCase } from "../src/replay/cases.js";
 import { runCase } from "../src/replay/run-case.js";
 import { createTransport, type TransportUnderTest } from "../src/replay/transports.js";

@@ -1,12 +1,12 @@
 import { isTransportError } from "@lanyard/http";
 import { sign } from "@lanyard/sigv4";
+import { StsEmulator, TEST_CREDENTIALS } from "@lanyard/sts-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StsEmulator, TEST_CREDENTIALS } from "../src/emulator/index.js";
 import { createTransport, TRANSPORT_NAMES, type TransportUnderTest } from "../src/replay/transports.js";
 
 let emulator: StsEmulator;
 beforeAll(async () => {
-  emulator = await StsEmulator.start();
+  emulator = await StsEmulator.start({ http2: true });
 });
 afterAll(() => emulator.close());
 

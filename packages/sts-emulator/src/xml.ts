@@ -1,20 +1,15 @@
-import { shapeOf, stsModel } from "../model.js";
+import { shapeOf, stsModel } from "./model/load.js";
 
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
+/** Character data as STS writes it: only `&`, `<` and `>` are escaped (quotes need none outside attributes). */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return text.replace(/[&<>]/g, (c) => ESCAPES[c]!);
 }
 
 function scalarText(type: string, value: unknown): string {
   // awsQuery timestamps are ISO 8601 (Smithy aws.protocols#awsQuery: date-time format).
-  if (type === "timestamp" && value instanceof Date) return value.toISOString();
+  if (type === "timestamp" && value instanceof Date) return value.toISOString().replace(/\.000Z$/, "Z");
   if (type === "blob" && value instanceof Uint8Array) return Buffer.from(value).toString("base64");
   return String(value);
 }

@@ -1,4 +1,4 @@
-import type { Example } from "./model.js";
+import type { Example } from "./load.js";
 
 /**
  * Examples written for the operations examples-1.json documents none of, shaped like the

@@ -1,3 +1,5 @@
+import type { ErrorAnswer } from "./answer.js";
+
 /**
  * A fault the emulator plays instead of answering one attempt:
  * - `throttle`: 400 `Throttling` "Rate exceeded", as STS throttles;
@@ -7,19 +9,11 @@
  */
 export type Fault = "throttle" | "unavailable" | "reset" | "hang";
 
-/** An error answer: the awsQuery `<ErrorResponse>` with this status, code and message. */
-export interface ErrorAnswer {
-  status: number;
-  code: string;
-  message: string;
-  type?: "Sender" | "Receiver";
-}
-
-/** What the emulator does with the requests carrying one case key. */
+/** What the emulator does with the requests carrying one key (fault injection). */
 export interface Plan {
   /** Played in order on the first attempts; later attempts get the answer. */
   faults?: Fault[];
-  /** The output to answer with (wire member names); default: the operation's first example. */
+  /** Answer with this output (wire member names) instead of the emulated or example one. */
   output?: Record<string, unknown>;
   /** Answer with this error instead of an output. */
   error?: ErrorAnswer;
@@ -27,18 +21,17 @@ export interface Plan {
   clockSkewMs?: number;
 }
 
-const SKEW_MS = 15 * 60 * 1000;
+/** 15 minutes: the clock shift of the `clock-skew` scenario, three times STS's 5-minute tolerance. */
+export const CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 /**
  * Scenarios a raw client selects with the `x-lanyard-scenario` header (a browser page or curl),
  * keyed together with `x-lanyard-case` so attempts of one run are counted together.
  */
-export const SCENARIOS: Record<string, Plan> = {
+export const SCENARIOS: Readonly<Record<string, Plan>> = {
   "throttle-then-success": { faults: ["throttle"] },
   "unavailable-then-success": { faults: ["unavailable"] },
   "reset-then-success": { faults: ["reset"] },
   "timeout-then-success": { faults: ["hang"] },
-  "clock-skew": { clockSkewMs: SKEW_MS },
+  "clock-skew": { clockSkewMs: CLOCK_SKEW_MS },
 };
-
-export const CLOCK_SKEW_MS = SKEW_MS;

@@ -1,7 +1,8 @@
 import * as http from "node:http";
 import * as http2 from "node:http2";
 import type { AddressInfo } from "node:net";
-import type { ReceivedRequest, Reply } from "./handler.js";
+import { StsEmulatorError } from "./errors.js";
+import type { ReceivedRequest, Reply } from "./reply.js";
 
 export type Handle = (request: ReceivedRequest) => Reply;
 
@@ -38,18 +39,34 @@ function stsCasing(headers: Record<string, string>): Record<string, string> {
   return requestId === undefined ? rest : { ...rest, "x-amzn-RequestId": requestId };
 }
 
+/** Where a listener binds: a host name or address, and a port (0 for any free one). */
+export interface Bind {
+  host: string;
+  port: number;
+}
+
 function listen(
   server: http.Server | http2.Http2Server | http2.Http2SecureServer,
-  port: number,
+  bind: Bind,
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const why = error.code === "EADDRINUSE" ? "the port is in use" : error.message;
+      const message = `Cannot listen on ${bind.host}:${bind.port}: ${why}.`;
+      reject(new StsEmulatorError("listen-failed", message, { cause: error }));
+    });
+    server.listen(bind.port, bind.host, () => resolve((server.address() as AddressInfo).port));
   });
 }
 
-/** Plain HTTP/1.1 on 127.0.0.1. */
-export async function startHttp1(handle: Handle, port = 0): Promise<Listener> {
+/** The URL a client on this machine uses: a wildcard bind is reached on loopback. */
+export function baseUrl(scheme: "http" | "https", host: string, port: number): URL {
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  return new URL(`${scheme}://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}/`);
+}
+
+/** Plain HTTP/1.1. */
+export async function startHttp1(handle: Handle, bind: Bind): Promise<Listener> {
   const server = http.createServer((req, res) => {
     collect(req, (body) => {
       const headers = plainHeaders(req.headers);
@@ -61,9 +78,9 @@ export async function startHttp1(handle: Handle, port = 0): Promise<Listener> {
     });
   });
   server.keepAliveTimeout = 5_000;
-  const bound = await listen(server, port);
+  const bound = await listen(server, bind);
   return {
-    url: new URL(`http://127.0.0.1:${bound}/`),
+    url: baseUrl("http", bind.host, bound),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -72,11 +89,11 @@ export async function startHttp1(handle: Handle, port = 0): Promise<Listener> {
   };
 }
 
-/** HTTP/2 on 127.0.0.1: over TLS with the given key and certificate, or cleartext (h2c). */
+/** HTTP/2 over TLS with the given key and certificate, or cleartext (h2c). */
 export async function startHttp2(
   handle: Handle,
+  bind: Bind,
   tls?: { key: string; cert: string },
-  port = 0,
 ): Promise<Listener> {
   const server = tls ? http2.createSecureServer({ key: tls.key, cert: tls.cert }) : http2.createServer();
   const sessions = new Set<http2.ServerHttp2Session>();
@@ -99,9 +116,9 @@ export async function startHttp2(
       }
     });
   });
-  const bound = await listen(server, port);
+  const bound = await listen(server, bind);
   return {
-    url: new URL(`${tls ? "https" : "http"}://127.0.0.1:${bound}/`),
+    url: baseUrl(tls ? "https" : "http", bind.host, bound),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
