@@ -1,5 +1,6 @@
 // `lanyard credential-process`, run as the AWS CLI, Terraform or an SDK would run it.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { appendFile, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -166,7 +167,9 @@ describe("credential-process as another tool's credential_process", () => {
     for (const secret of SECRETS) expect(result.stderr).not.toContain(secret);
   });
 
-  const aws = spawnSync("aws", ["--version"], { encoding: "utf8" });
+  // Debian's awscli (apps/bench/scripts/install-aws-cli.sh) when installed, else any on the PATH.
+  const awsFile = existsSync("/usr/bin/aws") ? "/usr/bin/aws" : "aws";
+  const aws = spawnSync(awsFile, ["--version"], { encoding: "utf8" });
   it.skipIf(aws.status !== 0)(
     "gives the AWS CLI the role's credentials, twice with one AssumeRole",
     async () => {
@@ -182,7 +185,7 @@ describe("credential-process as another tool's credential_process", () => {
           "--region",
           "us-east-1",
         ];
-        const result = await runProgram("aws", args, { ...process.env, ...home.env, AWS_PAGER: "" });
+        const result = await runProgram(awsFile, args, { ...process.env, ...home.env, AWS_PAGER: "" });
         expect(result.stderr).toBe("");
         expect(JSON.parse(result.stdout).Arn).toMatch(/assumed-role/);
       }
