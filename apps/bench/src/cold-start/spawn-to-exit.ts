@@ -25,13 +25,27 @@ export function timeProcess(
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<ProcessTiming> {
+  return timeCommand(
+    process.execPath,
+    ["--input-type=module", "-e", code],
+    { ...process.env, ...env },
+    timeoutMs,
+  );
+}
+
+/**
+ * Times any command from spawn to exit (a CLI: `lanyard whoami`, `aws sts get-caller-identity`)
+ * with exactly `env`, in apps/bench; a non-zero exit is an error naming the last stderr lines.
+ */
+export function timeCommand(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<ProcessTiming> {
   return new Promise((resolve, reject) => {
     const started = epochNow();
-    const child = spawn(process.execPath, ["--input-type=module", "-e", code], {
-      cwd: APP_DIR,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(file, args, { cwd: APP_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -50,14 +64,15 @@ export function timeProcess(
         reject(new Error(`the script ${why}: ${stderr.trim().split("\n").slice(-2).join(" ")}`));
         return;
       }
-      const last = stdout.trim().split("\n").at(-1) ?? "";
-      const report = last.startsWith("{") ? (JSON.parse(last) as Record<string, number>) : {};
-      const doneAt = report.doneAt;
-      resolve({
-        wallMs: exited - started,
-        exitLagMs: doneAt === undefined ? undefined : exited - doneAt,
-        report,
-      });
+      resolve({ wallMs: exited - started, ...report(stdout, exited) });
     });
   });
+}
+
+/** The JSON a script printed on its last line, and the exit lag from its `doneAt`. */
+function report(stdout: string, exited: number): Omit<ProcessTiming, "wallMs"> {
+  const last = stdout.trim().split("\n").at(-1) ?? "";
+  const marks = last.startsWith("{") ? (JSON.parse(last) as Record<string, number>) : {};
+  const doneAt = typeof marks.doneAt === "number" ? marks.doneAt : undefined;
+  return { exitLagMs: doneAt === undefined ? undefined : exited - doneAt, report: marks };
 }

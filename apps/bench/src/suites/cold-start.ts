@@ -9,6 +9,7 @@ import { type ProcessTiming, timeProcess } from "../cold-start/spawn-to-exit.js"
 import { median } from "../measure.js";
 import { startStub } from "../stub-client.js";
 import { errorMessage, type Row, type SuiteContext, type SuiteResult, withAdvantage } from "../suite.js";
+import { CliSampler } from "./cold-start-cli.js";
 
 type Samples = Map<string, ProcessTiming[]>;
 
@@ -17,6 +18,7 @@ async function sample(
   context: SuiteContext,
   runs: number,
   stubUrl: string,
+  cli: CliSampler,
 ): Promise<{ samples: Samples; errors: Map<string, string> }> {
   const samples: Samples = new Map(ONE_SHOT_SCRIPTS.map((script) => [script.name, []]));
   const errors = new Map<string, string>();
@@ -30,6 +32,7 @@ async function sample(
         errors.set(script.name, errorMessage(error));
       }
     }
+    await cli.runOnce();
   }
   return { samples, errors };
 }
@@ -99,9 +102,10 @@ function inProcessRows(samples: Samples): Row[] {
 export async function coldStartSuite(context: SuiteContext): Promise<SuiteResult> {
   const runs = context.quick ? 3 : 11;
   const stub = await startStub();
+  const cli = new CliSampler(stub.http1Url);
   let measured: Awaited<ReturnType<typeof sample>>;
   try {
-    measured = await sample(context, runs, stub.http1Url);
+    measured = await sample(context, runs, stub.http1Url, cli);
   } finally {
     await stub.stop();
   }
@@ -112,6 +116,7 @@ export async function coldStartSuite(context: SuiteContext): Promise<SuiteResult
       oneShotRow(script, samples.get(script.name) ?? [], baselineMs, errors.get(script.name)),
     ),
     ...inProcessRows(samples),
+    ...cli.rows(),
   ];
   return {
     suite: "cold-start",
@@ -125,6 +130,7 @@ export async function coldStartSuite(context: SuiteContext): Promise<SuiteResult
     notes: [
       `median of ${runs} fresh processes each; one-shot rows are spawn to exit minus the baseline's ${baselineMs.toFixed(1)} ms`,
       "exitLagMs: from the script's last call (or close()) to the process's exit; in-process rows are timed from the script's first line",
+      ...cli.notes(),
     ],
   };
 }
