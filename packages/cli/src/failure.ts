@@ -31,9 +31,10 @@ function credentialsFailure(error: CredentialsError): Failure {
       hint: CREDENTIALS_HINTS[error.code],
     };
   }
-  const hint = mentionsProcessOutput(error.message)
-    ? "run the credential_process command yourself to see its output (lanyard does not print it: it may hold secrets)"
-    : CREDENTIALS_HINTS[error.code];
+  const hint =
+    error.code === "process-failed" || mentionsProcessOutput(error.message)
+      ? "run the credential_process command yourself to see its output (lanyard does not print it: it may hold secrets)"
+      : CREDENTIALS_HINTS[error.code];
   return { exitCode: ExitCode.config, message: error.message, hint };
 }
 

@@ -1,8 +1,8 @@
 import type { Env } from "./io.js";
 
-// @lanyard/credentials puts the first 300 characters of a failed credential_process's stderr in
-// its message. Helpers print tokens and keys there, so everything after the command's name and
-// exit status is cut; the user can run the helper to see it.
+// @lanyard/credentials never puts a credential_process's output in its messages; should a message
+// of that form ever carry more (another provider, an older version), everything after the
+// command's name and exit status is cut, as a last line of defence: helpers print tokens there.
 const PROCESS_FAILURE =
   /credential_process "([^"]*)" (timed out after \d+ ms|failed \((?:-?\d+|[A-Z][A-Z0-9_]*)\)|failed)[\s\S]*$/;
 const PROCESS_VERSION = /(credential_process: output Version must be 1), got [\s\S]*$/;

@@ -146,7 +146,9 @@ describe("credential-process loops", () => {
     await appendFile(home.config, `\n[profile hidden]\ncredential_process = sh ${wrapper}\n`);
     const result = await credentialProcess("--profile", "hidden", "--no-cache");
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^lanyard: credential_process "sh" failed \(3\)\n/);
+    expect(result.stderr).toMatch(
+      /^lanyard: credential_process "sh" of profile "hidden" exited with code 3\n/,
+    );
     expect(sts.requests).toEqual([]);
   });
 });

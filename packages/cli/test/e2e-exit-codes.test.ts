@@ -1,7 +1,8 @@
 // Every exit status a script may test, --help on each command, and what may reach stderr.
+
 import { chmod, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BASE_SECRET, makeHome, type TestHome } from "./support/cli.js";
 import { CONFIG_FILE, CREDENTIALS_FILE, ROLE_ARN, SECRETS } from "./support/profiles.js";
@@ -183,7 +184,7 @@ describe("what reaches stderr", () => {
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(
         new RegExp(
-          `^lanyard: credential_process "${helper}" failed \\(1\\)\\nhint: run the credential_process`,
+          `^lanyard: credential_process "${basename(helper)}" of profile "leaky" exited with code 1\\nhint: run the credential_process`,
         ),
       );
       expectNoSecrets(result.stderr);

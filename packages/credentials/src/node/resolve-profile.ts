@@ -169,7 +169,7 @@ function resolveOwnCredentials(
     });
   }
   if (s.credential_process)
-    return runCredentialProcess(s.credential_process, { now: ctx.now, ...ctx.process });
+    return runCredentialProcess(s.credential_process, { now: ctx.now, ...ctx.process }, name);
   if (isSsoProfile(s)) return resolveSsoProfile(name, s, ctx);
   // Console login (`aws login`), checked last as in aws-sdk-js-v3 `resolveProfileData`.
   if (s.login_session) {
