@@ -17,7 +17,7 @@ const packageDir = process.cwd();
 const dist = join(packageDir, "dist");
 const staging = join(packageDir, "dist-linked");
 
-/** Every `./dist/….js` named in `exports` or `imports`, under any condition. */
+/** Every `./dist/….js` named in `exports`, `imports` or `bin`, under any condition. */
 function entryPoints(manifest) {
   const found = new Set();
   const visit = (value) => {
@@ -29,6 +29,7 @@ function entryPoints(manifest) {
   };
   visit(manifest.exports);
   visit(manifest.imports);
+  visit(manifest.bin);
   return [...found];
 }
 

@@ -27,7 +27,7 @@ json("package.json", {
   license: "Apache-2.0",
   type: "module",
   sideEffects: false,
-  engines: { node: ">=20.18" },
+  engines: { node: ">=20.19" },
   exports: {
     ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
     "./package.json": "./package.json",

@@ -1,3 +1,4 @@
+import { LANYARD_ONE_SHOT, LANYARD_PRESIGN } from "./cold-start/scripts.js";
 import type { SuiteName, SuiteResult } from "./suite.js";
 
 export interface TargetCheck {
@@ -15,6 +16,16 @@ type Results = Partial<Record<SuiteName, SuiteResult>>;
 function value(results: Results, suite: SuiteName, row: string): number | undefined {
   const found = results[suite]?.rows.find((candidate) => candidate.name === row);
   return found && Number.isFinite(found.value) ? found.value : undefined;
+}
+
+function extra(results: Results, suite: SuiteName, row: string, key: string): number | undefined {
+  const found = results[suite]?.rows.find((candidate) => candidate.name === row);
+  return found?.error === undefined ? found?.extra?.[key] : undefined;
+}
+
+function maxCheck(label: string, ms: number | undefined, atMost: number): TargetCheck {
+  if (ms === undefined) return { label, actual: "n/a", met: undefined };
+  return { label, actual: `${ms.toFixed(1)} ms`, met: ms <= atMost };
 }
 
 function ratioCheck(label: string, ratio: number | undefined, atLeast: number, percent = false): TargetCheck {
@@ -51,9 +62,24 @@ export function checkTargets(results: Results): TargetCheck[] {
       true,
     ),
     ratioCheck(
-      "import + first call ≤ 1/3 of the SDK's (SDK ÷ Lanyard ≥ 3×)",
-      div(cold("@aws-sdk/client-sts import + first call"), cold("lanyard import + first call")),
+      "one-shot import + first call + exit ≤ 1/2 of the SDK's (SDK ÷ Lanyard ≥ 2×)",
+      div(cold("@aws-sdk/client-sts one-shot: import + first call + exit"), cold(LANYARD_ONE_SHOT)),
+      2,
+    ),
+    ratioCheck(
+      "EKS token (presign) + exit ≤ 1/3 of the SDK's (SDK ÷ Lanyard ≥ 3×)",
+      div(cold("@smithy/signature-v4 EKS token (presign) + exit"), cold(LANYARD_PRESIGN)),
       3,
+    ),
+    maxCheck(
+      "exit ≤ 10 ms after the last call, default transport",
+      extra(results, "cold-start", LANYARD_ONE_SHOT, "exitLagMs"),
+      10,
+    ),
+    maxCheck(
+      "exit ≤ 10 ms after close(), default transport",
+      extra(results, "cold-start", "lanyard one-shot, close() after the call", "exitLagMs"),
+      10,
     ),
     // The budgets are for one AssumeRole call, so they are checked on the per-operation path
     // (`STSBaseClient.send(AssumeRoleOperation)`); the full `STSClient` rows are reported beside it.

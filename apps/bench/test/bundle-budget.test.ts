@@ -27,9 +27,13 @@ const ENTRY = "lanyardAssumeRoleModular";
 // reports them with ✓/✗ (README "Findings" has the causes). Until they are met, these ceilings
 // hold the ground gained: a change that makes the bundle bigger fails here. Lower them as the
 // bundle shrinks; once under target, set them to the target.
-// Measured 14,395 B (browser) and 36,851 B (worker) when these were set.
-const CEILING_BROWSER = 14_500;
-const CEILING_WORKER = 37_000;
+// Measured 14,395 B (browser) and 36,851 B (worker) when first set; raised to 15,373 B and
+// 37,947 B measured when the client began checking the region and endpoint it builds URLs from and
+// redacting static credentials (about 1 KB for a guarantee no size target outweighs), then to
+// 16,487 B and 39,082 B when credential refresh gained its advisory window and backoff and the XML
+// tree builders became loops that no depth can crash.
+const CEILING_BROWSER = 16_500;
+const CEILING_WORKER = 39_100;
 const CEILINGS: Record<Target, { bytes: number; backend: string }> = {
   browser: { bytes: CEILING_BROWSER, backend: "fetch transport, DOMParser XML backend" },
   worker: { bytes: CEILING_WORKER, backend: "fetch transport, fast-xml-parser XML backend" },

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { CLOCK_SKEW_MS, type Plan, StsEmulator } from "@lanyard/conformance";
+import { CLOCK_SKEW_MS, type Plan, StsEmulator } from "@lanyard/sts-emulator";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactsDir } from "../src/harness/artifacts.js";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { StsEmulator } from "@lanyard/conformance";
+import { StsEmulator } from "@lanyard/sts-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactsDir } from "../src/harness/artifacts.js";
 import { hostPage, type PageHost } from "../src/harness/page-host.js";
@@ -11,7 +11,8 @@ describe("a single-page app calling STS through the fetch transport in Chromium"
   let host: PageHost;
 
   beforeAll(async () => {
-    emulator = await StsEmulator.start({ http2: false });
+    // Documented-example answers: the page shows the examples-1.json outputs checked below.
+    emulator = await StsEmulator.start({ answers: "examples" });
     // An empty plan answers normally; programming the page's app id makes the emulator record
     // what it received from the page (its user agent ends in `app/browser-spa`).
     emulator.program(APP_ID, {});

@@ -1,8 +1,6 @@
-export * from "./emulator/index.js";
-export { type Example, stsExamples, stsModel } from "./model.js";
+export { type Example, stsExamples, stsModel, WRITTEN_EXAMPLES } from "./model.js";
 export { allCases, type CaseKind, type ConformanceCase, type Expectation } from "./replay/cases.js";
 export { expectedForm, type FormPairs, formDifferences } from "./replay/expected-form.js";
 export { type CellResult, type ConformanceReport, formatReport } from "./replay/report.js";
 export { type RunOptions, runConformance } from "./replay/runner.js";
 export { TRANSPORT_NAMES, type TransportName } from "./replay/transports.js";
-export { WRITTEN_EXAMPLES } from "./written-examples.js";

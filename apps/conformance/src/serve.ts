@@ -1,9 +1,12 @@
-import { StsEmulator } from "./emulator/emulator.js";
+import { StsEmulator } from "@lanyard/sts-emulator";
 
-/** Runs the emulator alone on 127.0.0.1:port (HTTP/1.1) until SIGINT/SIGTERM. */
+/**
+ * Runs the emulator alone on 127.0.0.1:port (HTTP/1.1) until SIGINT/SIGTERM, answering each
+ * operation with its documented example as the replay does.
+ */
 export async function serve(port: number, log: (line: string) => void = console.log): Promise<StsEmulator> {
-  const emulator = await StsEmulator.start({ port, http2: false });
-  log(`STS emulator listening on ${emulator.endpoints.http1.href} (access key AKIDEXAMPLE)`);
+  const emulator = await StsEmulator.start({ port, answers: "examples" });
+  log(`STS emulator listening on ${emulator.endpoint} (access key AKIDEXAMPLE)`);
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));
   };

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { STSClient } from "@lanyard/sts-client";
+import { TEST_CREDENTIALS } from "@lanyard/sts-emulator";
 import { afterAll, describe, expect, it } from "vitest";
-import { TEST_CREDENTIALS } from "../src/emulator/auth.js";
 import type { ConformanceReport } from "../src/replay/report.js";
 
 // The built command, as `npm run conformance` runs it (the root `npm test` builds first).

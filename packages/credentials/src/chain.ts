@@ -1,17 +1,19 @@
 import { CredentialsError, NoCredentialsError } from "./errors.js";
+import { redacting } from "./redact.js";
 import type { CredentialProvider } from "./types.js";
 
 /**
  * Tries each provider in order. A `CredentialsError` with `tryNext` moves on
  * (the source is not set up); any other error stops the chain, as in the SDKs'
- * `chain`, so a broken configuration is reported rather than skipped.
+ * `chain`, so a broken configuration is reported rather than skipped. What a provider
+ * returns comes back redacting, even when it was a plain object.
  */
 export function chain(...providers: CredentialProvider[]): CredentialProvider {
   return async () => {
     const errors: CredentialsError[] = [];
     for (const provider of providers) {
       try {
-        return await provider();
+        return redacting(await provider(), "chain");
       } catch (error) {
         if (!(error instanceof CredentialsError) || !error.tryNext) throw error;
         errors.push(error);

@@ -13,6 +13,11 @@ export type CredentialsErrorCode =
   | "url-not-allowed"
   | "metadata-disabled"
   | "file-unreadable"
+  | "login-required"
+  | "login-refresh-failed"
+  | "file-too-large"
+  | "invalid-config"
+  | "sso-login-required"
   | "no-credentials";
 
 export interface CredentialsErrorOptions {

@@ -31,7 +31,9 @@ export function fromEnv(options: FromEnvOptions = {}): CredentialProvider {
         accessKeyId,
         secretAccessKey,
         sessionToken: env.AWS_SESSION_TOKEN || undefined,
-        expiration: expiration ? parseExpiration(expiration, "AWS_CREDENTIAL_EXPIRATION") : undefined,
+        expiration: expiration
+          ? parseExpiration(expiration, "fromEnv: AWS_CREDENTIAL_EXPIRATION")
+          : undefined,
         accountId: env.AWS_ACCOUNT_ID || undefined,
       },
       "fromEnv",

@@ -1,5 +1,11 @@
 export type { CachedOptions } from "./cached.js";
-export { cached, DEFAULT_REFRESH_WINDOW_MS } from "./cached.js";
+export {
+  cached,
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_BACKOFF_MAX_MS,
+  DEFAULT_MANDATORY_WINDOW_MS,
+  DEFAULT_REFRESH_WINDOW_MS,
+} from "./cached.js";
 export { chain } from "./chain.js";
 export type { CredentialsErrorCode, CredentialsErrorOptions } from "./errors.js";
 export { CredentialsError, NoCredentialsError } from "./errors.js";

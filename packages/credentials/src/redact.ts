@@ -16,44 +16,87 @@ export function redactCredentials(credentials: AwsCredentials): Record<string, u
   return view;
 }
 
+// Objects made by `createCredentials`, so wrappers (`cached`, `chain`) can pass them through
+// without copying while still wrapping the plain objects a user's provider or hook returns.
+const issued = new WeakSet<object>();
+
+function invalid(source: string, what: string): CredentialsError {
+  return new CredentialsError("invalid-credentials", `${source}: ${what}`);
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+/** An optional string member: absent when undefined, null or empty. */
+function optionalString(value: unknown, source: string, name: string): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string") throw invalid(source, `${name} must be a string`);
+  return value;
+}
+
+function checkRequired(value: AwsCredentials, source: string): void {
+  if (typeof value !== "object" || value === null) {
+    throw invalid(source, "expected an object with accessKeyId and secretAccessKey");
+  }
+  if (typeof value.accessKeyId !== "string" || value.accessKeyId === "") {
+    throw invalid(source, "accessKeyId must be a non-empty string");
+  }
+  if (typeof value.secretAccessKey !== "string" || value.secretAccessKey === "") {
+    throw invalid(source, "secretAccessKey must be a non-empty string");
+  }
+  if (
+    value.expiration !== undefined &&
+    (!isDate(value.expiration) || Number.isNaN(value.expiration.getTime()))
+  ) {
+    throw invalid(source, "expiration must be a valid Date");
+  }
+}
+
 /**
  * Validates a credential set and returns a copy whose `toJSON` and `util.inspect`
  * output hide the secret and token; the properties themselves stay readable.
  * The hooks are non-enumerable so spreading or comparing the object sees only data.
+ * Messages name the member that is wrong, never its value.
  */
 export function createCredentials(value: AwsCredentials, source = "credentials"): AwsCredentials {
-  if (typeof value.accessKeyId !== "string" || value.accessKeyId === "") {
-    throw new CredentialsError("invalid-credentials", `${source}: accessKeyId must be a non-empty string`);
-  }
-  if (typeof value.secretAccessKey !== "string" || value.secretAccessKey === "") {
-    throw new CredentialsError(
-      "invalid-credentials",
-      `${source}: secretAccessKey must be a non-empty string`,
-    );
-  }
-  if (value.expiration !== undefined && Number.isNaN(value.expiration.getTime())) {
-    throw new CredentialsError("invalid-credentials", `${source}: expiration must be a valid date`);
-  }
+  checkRequired(value, source);
   const credentials: AwsCredentials = {
     accessKeyId: value.accessKeyId,
     secretAccessKey: value.secretAccessKey,
   };
-  if (value.sessionToken) credentials.sessionToken = value.sessionToken;
+  const sessionToken = optionalString(value.sessionToken, source, "sessionToken");
+  if (sessionToken !== undefined) credentials.sessionToken = sessionToken;
   if (value.expiration !== undefined) credentials.expiration = value.expiration;
-  if (value.accountId) credentials.accountId = value.accountId;
+  const accountId = optionalString(value.accountId, source, "accountId");
+  if (accountId !== undefined) credentials.accountId = accountId;
   const view = () => redactCredentials(credentials);
   Object.defineProperty(credentials, "toJSON", { value: view, enumerable: false });
   Object.defineProperty(credentials, INSPECT, { value: view, enumerable: false });
+  issued.add(credentials);
   return credentials;
 }
 
-/** Parses an ISO-8601 timestamp, naming the source and field when it is not one. */
-export function parseExpiration(text: string, source: string): Date {
+/**
+ * `value` itself when `createCredentials` made it, else a validated, redacting copy: what
+ * wrappers return for whatever a user's provider or hook hands them (often a plain object).
+ */
+export function redacting(value: AwsCredentials, source: string): AwsCredentials {
+  return typeof value === "object" && value !== null && issued.has(value)
+    ? value
+    : createCredentials(value, source);
+}
+
+/**
+ * Parses an ISO-8601 timestamp. `label` names the source and field; the text itself is
+ * never repeated, since a misplaced secret or a hostile document may sit in that field.
+ */
+export function parseExpiration(text: string, label: string): Date {
   const date = new Date(text);
   if (Number.isNaN(date.getTime())) {
     throw new CredentialsError(
       "invalid-credentials",
-      `${source}: expiration "${text}" is not an ISO-8601 timestamp (e.g. 2030-01-01T00:00:00Z)`,
+      `${label} is not an ISO-8601 timestamp (expected a form like 2030-01-01T00:00:00Z)`,
     );
   }
   return date;

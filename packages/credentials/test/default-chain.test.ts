@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createCredentials, NoCredentialsError } from "../src/index.js";
 import { defaultChain } from "../src/node/index.js";
-import { AKID, FUTURE, json, type Loopback, loopback, SECRET, type TempHome, tempHome } from "./helpers.js";
+import {
+  AKID,
+  FUTURE,
+  imdsHandler,
+  json,
+  type Loopback,
+  loopback,
+  SECRET,
+  type TempHome,
+  tempHome,
+} from "./helpers.js";
 
 let home: TempHome;
 let server: Loopback | undefined;
@@ -59,16 +69,7 @@ describe("defaultChain", () => {
 
   it("ends with instance metadata", async () => {
     home = await tempHome();
-    server = await loopback((req, res) => {
-      if (req.method === "PUT") return json(res, 200, "t");
-      if (req.url?.endsWith("/security-credentials/")) return json(res, 200, "role");
-      return json(res, 200, {
-        Code: "Success",
-        AccessKeyId: "AKIDEC2",
-        SecretAccessKey: SECRET,
-        Expiration: FUTURE,
-      });
-    });
+    server = await loopback(imdsHandler("AKIDEC2"));
     const env = { AWS_EC2_METADATA_SERVICE_ENDPOINT: server.url };
     expect((await defaultChain({ env, homedir: home.dir })()).accessKeyId).toBe("AKIDEC2");
   });

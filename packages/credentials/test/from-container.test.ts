@@ -143,7 +143,7 @@ describe("fromContainer", () => {
     const error = await fromContainer({ env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: server.url } })().catch(
       (e: Error) => e,
     );
-    expect((error as Error).message).toMatch(/AccessKeyId and SecretAccessKey are required/);
+    expect((error as Error).message).toMatch(/AccessKeyId is missing/);
     expect((error as Error).message).not.toContain(SECRET);
   });
 });

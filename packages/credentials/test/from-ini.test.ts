@@ -54,19 +54,19 @@ describe("fromIni", () => {
     ).toBe(AKID);
   });
 
-  it("reads [profile x] sections of the config file and ignores bare sections there", async () => {
+  it("reads [profile x] sections of the config file; a bare section there is no profile", async () => {
     const h = await setup({
       ".aws/config":
         "[profile cfg]\naws_access_key_id = AKIDCFG\naws_secret_access_key = s\n[bare]\naws_access_key_id = X\naws_secret_access_key = y\n",
     });
     expect((await fromIni({ profile: "cfg", env: {}, homedir: h.dir })()).accessKeyId).toBe("AKIDCFG");
     await expect(fromIni({ profile: "bare", env: {}, homedir: h.dir })()).rejects.toMatchObject({
-      code: "not-configured",
-      tryNext: true,
+      code: "profile-not-found",
+      tryNext: false,
     });
   });
 
-  it("reads real files with comments, sub-keys and continuation lines", async () => {
+  it("reads real files with comments and sub-keys, ignoring lines without =", async () => {
     const h = await setup({
       ".aws/credentials": `# keys for ci\n; another comment\n[ci] # inline\naws_access_key_id = AKIDCI ; inline\naws_secret_access_key = s#cret\n`,
       ".aws/config":
@@ -80,7 +80,7 @@ describe("fromIni", () => {
     expect({ ...profiles.ci }).toMatchObject({
       region: "eu-west-1",
       "s3.max_concurrent_requests": "10",
-      cli_pager: "less\n-R",
+      cli_pager: "less",
     });
   });
 
@@ -221,6 +221,31 @@ describe("fromIni", () => {
     expect(calls[0]?.source.accessKeyId).toBe("AKIDENV");
   });
 
+  it("uses a source profile's credential_source directly when it has no role_arn", async () => {
+    const h = await setup({
+      ".aws/config":
+        "[profile r]\nrole_arn = arn:aws:iam::1:role/R\nsource_profile = base\n[profile base]\ncredential_source = Environment\n",
+    });
+    const { calls, assumeRole } = recordingAssumer();
+    const env = { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "env-secret" };
+    await fromIni({ profile: "r", env, homedir: h.dir, assumeRole })();
+    expect(calls.map((c) => [c.source.accessKeyId, c.params.roleArn])).toEqual([
+      ["AKIDENV", "arn:aws:iam::1:role/R"],
+    ]);
+  });
+
+  it("rejects a role profile with both source_profile and credential_source", async () => {
+    const h = await setup({
+      ".aws/config":
+        "[profile b]\nrole_arn = arn:aws:iam::1:role/B\nsource_profile = b\ncredential_source = Environment\n",
+    });
+    const { assumeRole } = recordingAssumer();
+    await expect(fromIni({ profile: "b", env: {}, homedir: h.dir, assumeRole })()).rejects.toMatchObject({
+      code: "invalid-config",
+      message: expect.stringMatching(/profile "b" sets both source_profile and credential_source/),
+    });
+  });
+
   it("rejects an unknown credential_source", async () => {
     const h = await setup({
       ".aws/config": "[profile e]\nrole_arn = arn:aws:iam::1:role/E\ncredential_source = Moon\n",
@@ -257,10 +282,13 @@ describe("fromIni", () => {
     });
   });
 
-  it("says SSO profiles are not supported", async () => {
+  it("reports an SSO profile without sso_role_name as a configuration error that stops a chain", async () => {
     const h = await setup({ ".aws/config": "[profile sso]\nsso_session = corp\nsso_account_id = 1\n" });
     const error = await fromIni({ profile: "sso", env: {}, homedir: h.dir })().catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/SSO.*not supported/);
+    expect(error).toMatchObject({ code: "invalid-config", tryNext: false });
+    expect((error as Error).message).toMatch(
+      /profile "sso" uses sso_session "corp" but there is no \[sso-session corp\]/,
+    );
   });
 });
 

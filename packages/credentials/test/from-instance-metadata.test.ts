@@ -76,7 +76,9 @@ describe("fromInstanceMetadata", () => {
       if (req.method === "PUT") return; // never answers
       imds(200, true)(req, res);
     });
-    const creds = await fromInstanceMetadata({ endpoint: server.url, env: {}, timeoutMs: 150 })();
+    // One timeout covers the hanging PUT and the GETs that must succeed, so it is the SDKs'
+    // default second rather than something tight that a busy machine could miss on the GETs.
+    const creds = await fromInstanceMetadata({ endpoint: server.url, env: {}, timeoutMs: 1_000 })();
     expect(creds.accessKeyId).toBe(AKID);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { splitCommand } from "../src/node/from-process.js";
 import { fromIni, fromProcess, runCredentialProcess } from "../src/node/index.js";
-import { AKID, FUTURE, SECRET, type TempHome, TOKEN, tempHome } from "./helpers.js";
+import { AKID, FUTURE, PROCESS_V1, SECRET, type TempHome, TOKEN, tempHome } from "./helpers.js";
 
 let home: TempHome | undefined;
 afterEach(async () => {
@@ -19,13 +19,7 @@ async function helperCommand(output: unknown, extra = ""): Promise<string> {
   return `"${process.execPath}" "${script}"`;
 }
 
-const V1 = {
-  Version: 1,
-  AccessKeyId: AKID,
-  SecretAccessKey: SECRET,
-  SessionToken: TOKEN,
-  Expiration: FUTURE,
-};
+const V1 = PROCESS_V1;
 
 describe("splitCommand", () => {
   it("splits on whitespace and honours single quotes, double quotes and backslashes", () => {
@@ -58,7 +52,7 @@ describe("credential_process", () => {
 
   it("rejects a Version other than 1", async () => {
     await expect(runCredentialProcess(await helperCommand({ ...V1, Version: 2 }))).rejects.toThrow(
-      /Version must be 1/,
+      /"Version" must be the number 1/,
     );
   });
 
@@ -67,15 +61,19 @@ describe("credential_process", () => {
     await expect(runCredentialProcess(command)).rejects.toMatchObject({ code: "expired" });
   });
 
-  it("reports a failing process with its stderr but never its stdout", async () => {
+  it("reports a failing process's exit code, its stderr only with includeStderr, never its stdout", async () => {
     const command = await helperCommand(
       V1,
       `process.stderr.write("token expired, run login"); process.exitCode = 3;`,
     );
     const error = await runCredentialProcess(command).catch((e: Error) => e);
-    expect(error).toMatchObject({ code: "process-failed" });
-    expect((error as Error).message).toContain("token expired, run login");
-    expect((error as Error).message).not.toContain(SECRET);
+    expect(error).toMatchObject({
+      code: "process-failed",
+      message: expect.stringMatching(/exited with code 3$/),
+    });
+    const shown = await runCredentialProcess(command, { includeStderr: true }).catch((e: Error) => e);
+    expect((shown as Error).message).toMatch(/exited with code 3; stderr: token expired, run login$/);
+    expect((shown as Error).message).not.toContain(SECRET);
   });
 
   it("kills a process that exceeds timeoutMs", async () => {

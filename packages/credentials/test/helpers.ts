@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { inspect } from "node:util";
+import { afterEach, expect } from "vitest";
+import { CredentialsError } from "../src/index.js";
 
 export const AKID = "AKIDEXAMPLE";
 export const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
@@ -67,3 +70,85 @@ export function json(res: ServerResponse, status: number, value: unknown): void 
 }
 
 export const FUTURE = "2999-01-01T00:00:00Z";
+
+/** Every way an error reaches a log: message, stack, String(), util.inspect, JSON, and each cause. */
+export function errorRenderings(error: unknown): string[] {
+  const texts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e !== undefined && e !== null && !seen.has(e); ) {
+    seen.add(e);
+    texts.push(String(e), inspect(e, { depth: 10 }), inspect(e, { depth: 10, showHidden: true }));
+    texts.push(JSON.stringify(e) ?? "");
+    if (e instanceof Error) texts.push(e.message, e.stack ?? "");
+    e = (e as { cause?: unknown }).cause;
+  }
+  return texts;
+}
+
+/** Fails naming the rendering that contains one of `secrets`. */
+export function expectNoLeak(error: unknown, secrets: readonly string[]): void {
+  for (const text of errorRenderings(error)) {
+    for (const secret of secrets) {
+      if (text.includes(secret)) throw new Error(`secret ${secret} leaked in:\n${text}`);
+    }
+  }
+}
+
+/** A Version 1 `credential_process` document with a token and a far expiration. */
+export const PROCESS_V1 = {
+  Version: 1,
+  AccessKeyId: AKID,
+  SecretAccessKey: SECRET,
+  SessionToken: TOKEN,
+  Expiration: FUTURE,
+};
+
+/** The error `promise` rejects with; fails the test unless it is a `CredentialsError`. */
+export async function rejection(promise: Promise<unknown>): Promise<CredentialsError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CredentialsError);
+  return error as CredentialsError;
+}
+
+/** Resolves to the rejection's error (or undefined), for asserting on a failure's fields. */
+export function failure(promise: Promise<unknown>): Promise<Error | undefined> {
+  return promise.then(
+    () => undefined,
+    (error: Error) => error,
+  );
+}
+
+/** A HOME and a loopback server a test may set up; both are removed after each test. */
+export interface Scratch {
+  home?: TempHome | undefined;
+  server?: Loopback | undefined;
+}
+
+/** Registers the `afterEach` that cleans a `Scratch` up and returns it. */
+export function useScratch(): Scratch {
+  const scratch: Scratch = {};
+  afterEach(async () => {
+    await scratch.server?.close();
+    scratch.server = undefined;
+    await scratch.home?.remove();
+    scratch.home = undefined;
+  });
+  return scratch;
+}
+
+/** A minimal IMDSv2 on loopback: a token, one role, and its credentials under `accessKeyId`. */
+export function imdsHandler(accessKeyId: string): Handler {
+  return (req, res) => {
+    if (req.method === "PUT") return json(res, 200, "token");
+    if (req.url?.endsWith("/security-credentials/")) return json(res, 200, "role");
+    return json(res, 200, {
+      Code: "Success",
+      AccessKeyId: accessKeyId,
+      SecretAccessKey: SECRET,
+      Expiration: FUTURE,
+    });
+  };
+}

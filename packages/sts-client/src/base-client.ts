@@ -1,4 +1,9 @@
-import { type AwsCredentials, type CredentialProvider, cached } from "@lanyard/credentials";
+import {
+  type AwsCredentials,
+  type CredentialProvider,
+  cached,
+  createCredentials,
+} from "@lanyard/credentials";
 import { AbortError, type HttpRequest, type Transport } from "@lanyard/http";
 import { serialize } from "@lanyard/query-protocol";
 import { type Attempt, ClockSkew, createRetryStrategy, type RetryStrategy, retry } from "@lanyard/retry";
@@ -20,6 +25,7 @@ import type { LogEvent } from "./logger.js";
 import type { ResponseMetadata, WithMetadata } from "./metadata.js";
 import type { Operation } from "./model.js";
 import { type Parsed, parse } from "./parse.js";
+import { checkRegion, type RegionSetting } from "./region.js";
 import { userAgent } from "./user-agent.js";
 import { validate } from "./validate.js";
 
@@ -53,6 +59,16 @@ function isCredentials(value: unknown): value is AwsCredentials {
 }
 
 /**
+ * A copy of the options whose static credentials hide the secret and token from
+ * `util.inspect` and `JSON.stringify` (createCredentials), so logging `client.config` is safe.
+ */
+function redactedConfig(config: STSClientConfig): Readonly<STSClientConfig> {
+  const { credentials } = config;
+  if (!isCredentials(credentials)) return { ...config };
+  return { ...config, credentials: createCredentials(credentials, "the credentials option") };
+}
+
+/**
  * The pipeline shared by every operation: validate → serialize → endpoint → sign → send →
  * parse, with the last four inside the retry loop. `STSClient` adds one method per operation.
  */
@@ -67,7 +83,7 @@ export class STSBaseClient {
   #credentials: CredentialProvider | undefined;
 
   constructor(config: STSClientConfig = {}) {
-    this.config = { ...config };
+    this.config = redactedConfig(config);
     this.#settings = resolveSettings(config, envFallback(config));
     const { retryMode, maxAttempts } = this.#settings;
     this.#strategy = config.retryStrategy ?? createRetryStrategy({ mode: retryMode, maxAttempts });
@@ -146,9 +162,17 @@ export class STSBaseClient {
     return transport;
   }
 
-  /** The region from the options, the environment, or (on Node) the shared config file. */
+  /**
+   * The region from the options, the environment, or (on Node) the shared config file, checked
+   * to be a Region name: it becomes part of the endpoint's host, so a bad one must never reach a URL.
+   */
   async resolveRegion(): Promise<string | undefined> {
-    return this.config.region || envRegion() || (await configRegion());
+    const option = this.config.region;
+    const found: RegionSetting | undefined =
+      option === undefined || option === ""
+        ? (envRegion() ?? (await configRegion()))
+        : { value: option, source: "the region option" };
+    return found === undefined ? undefined : checkRegion(found.value, found.source);
   }
 
   /** Resolves the endpoint once per client; a failure is not cached, so a later call retries. */
@@ -166,8 +190,12 @@ export class STSBaseClient {
   async resolveCredentials(): Promise<AwsCredentials> {
     if (this.#credentials === undefined) {
       const configured = this.config.credentials;
-      const provider = isCredentials(configured) ? async () => configured : configured;
-      this.#credentials = provider === undefined ? defaultCredentials() : cached(provider);
+      this.#credentials =
+        configured === undefined
+          ? defaultCredentials()
+          : isCredentials(configured)
+            ? async () => configured
+            : cached(configured);
     }
     if (this.#credentials === undefined) {
       throw new STSClientError(

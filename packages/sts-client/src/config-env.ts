@@ -1,5 +1,6 @@
-import type { RetryMode, STSClientConfig } from "./config.js";
+import type { FallbackSettings, RetryMode, STSClientConfig } from "./config.js";
 import { STSClientError } from "./errors.js";
+import type { RegionSetting } from "./region.js";
 
 // The AWS_* environment variables the SDKs read, as fallbacks for the client options. Only
 // runtimes with `process.env` have them: the browser build of `#platform` leaves this module out.
@@ -23,9 +24,12 @@ function oneOf<T extends string>(value: string | undefined, choices: readonly T[
 const RETRY_MODES: readonly RetryMode[] = ["standard", "adaptive", "legacy"];
 
 /** The environment's values for the static settings; `config` only decides what is parsed. */
-export function envFallback(config: STSClientConfig, env: Env = processEnv()): STSClientConfig {
+export function envFallback(config: STSClientConfig, env: Env = processEnv()): FallbackSettings {
+  const endpointVariable = env.AWS_ENDPOINT_URL_STS ? "AWS_ENDPOINT_URL_STS" : "AWS_ENDPOINT_URL";
+  const endpoint = env[endpointVariable] || undefined;
   return {
-    endpoint: env.AWS_ENDPOINT_URL_STS ?? env.AWS_ENDPOINT_URL,
+    endpoint,
+    ...(endpoint === undefined ? {} : { endpointSource: endpointVariable }),
     useFipsEndpoint: envBoolean(env.AWS_USE_FIPS_ENDPOINT),
     useDualstackEndpoint: envBoolean(env.AWS_USE_DUALSTACK_ENDPOINT),
     stsRegionalEndpoints: oneOf(env.AWS_STS_REGIONAL_ENDPOINTS?.toLowerCase(), ["regional", "legacy"]),
@@ -43,6 +47,8 @@ function envMaxAttempts(value: string | undefined): number | undefined {
 }
 
 /** The region the environment names, read at call time; undefined means "ask the platform". */
-export function envRegion(env: Env = processEnv()): string | undefined {
-  return env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+export function envRegion(env: Env = processEnv()): RegionSetting | undefined {
+  if (env.AWS_REGION) return { value: env.AWS_REGION, source: "AWS_REGION" };
+  if (env.AWS_DEFAULT_REGION) return { value: env.AWS_DEFAULT_REGION, source: "AWS_DEFAULT_REGION" };
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import type { RetryStrategy } from "@lanyard/retry";
+import { checkEndpointUrl } from "./endpoint-url.js";
 import type { LogEvent } from "./logger.js";
 import type { StubResponses } from "./stub.js";
 
@@ -46,14 +47,27 @@ export interface StaticSettings {
   maxAttempts: number | undefined;
 }
 
+/** The environment's settings (config-env.ts), with where its endpoint came from for errors. */
+export interface FallbackSettings extends STSClientConfig {
+  endpointSource?: string;
+}
+
+function checkedEndpoint(config: STSClientConfig, fallback: FallbackSettings): string | undefined {
+  if (config.endpoint !== undefined) return checkEndpointUrl(config.endpoint, "the endpoint option");
+  if (fallback.endpoint !== undefined) {
+    return checkEndpointUrl(fallback.endpoint, fallback.endpointSource ?? "the endpoint setting");
+  }
+  return undefined;
+}
+
 /** Each setting from the options, else from `fallback` (the environment's, see config-env.ts), else its default. */
-export function resolveSettings(config: STSClientConfig, fallback: STSClientConfig = {}): StaticSettings {
-  const endpoint = config.endpoint ?? fallback.endpoint;
+export function resolveSettings(config: STSClientConfig, fallback: FallbackSettings = {}): StaticSettings {
+  const endpoint = checkedEndpoint(config, fallback);
   return {
     useFips: config.useFipsEndpoint ?? fallback.useFipsEndpoint ?? false,
     useDualStack: config.useDualstackEndpoint ?? fallback.useDualstackEndpoint ?? false,
     useGlobalEndpoint: (config.stsRegionalEndpoints ?? fallback.stsRegionalEndpoints) === "legacy",
-    endpoint: endpoint ? String(endpoint) : undefined,
+    endpoint,
     retryMode: config.retryMode ?? fallback.retryMode ?? "standard",
     maxAttempts: config.maxAttempts ?? fallback.maxAttempts,
   };

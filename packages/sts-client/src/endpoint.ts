@@ -30,6 +30,39 @@ export function endpointParams(settings: StaticSettings, region: string | undefi
   return params;
 }
 
+// Each label of a host name the rules built from a valid Region and a partition's DNS suffix.
+const DNS_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * The rules' URL as a `URL`. One built by the rules (not an endpoint override) must be a plain
+ * https origin on a DNS name: a second line of defence, after the Region check, against a
+ * setting that would move signed requests to another host.
+ */
+function checkedRuleUrl(text: string, isOverride: boolean): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  const plain =
+    url !== undefined &&
+    (isOverride ||
+      (url.protocol === "https:" &&
+        DNS_NAME.test(url.hostname) &&
+        url.username === "" &&
+        url.password === "" &&
+        url.search === "" &&
+        url.hash === ""));
+  if (!plain || url === undefined) {
+    throw new STSClientError(
+      "endpoint",
+      "the endpoint rules produced a URL that is not a plain https origin",
+    );
+  }
+  return url;
+}
+
 export function resolveStsEndpoint(
   settings: StaticSettings,
   region: string | undefined,
@@ -52,7 +85,7 @@ export function resolveStsEndpoint(
   const headers: Record<string, string> = {};
   for (const [name, values] of Object.entries(resolved.headers ?? {})) headers[name] = values.join(",");
   return {
-    url: new URL(resolved.url),
+    url: checkedRuleUrl(resolved.url, settings.endpoint !== undefined),
     // An endpoint override carries no auth scheme; SigV4 then signs for the client's region.
     signingRegion: scheme?.signingRegion ?? region ?? "us-east-1",
     signingName: scheme?.signingName ?? "sts",

@@ -89,11 +89,11 @@ describe("assumeRoleCredentials", () => {
       now: () => now,
     });
     expect((await provider()).accessKeyId).toBe("ASIATEMPORARY0001");
-    now += 50 * 60_000; // 10 minutes before expiry: still outside the 5-minute window
+    now += 44 * 60_000; // 16 minutes before expiry: still outside the 15-minute advisory window
     expect((await provider()).accessKeyId).toBe("ASIATEMPORARY0001");
     expect(sts.calls).toHaveLength(1);
 
-    now += 6 * 60_000; // 4 minutes before expiry
+    now += 12 * 60_000; // 4 minutes before expiry: inside the 5-minute mandatory window, callers wait
     sts.expiration = new Date(now + HOUR);
     const all = await Promise.all(Array.from({ length: 1000 }, () => provider()));
     expect(sts.calls).toHaveLength(2);
@@ -102,7 +102,7 @@ describe("assumeRoleCredentials", () => {
     expect(sts.calls).toHaveLength(2);
   });
 
-  it("honours refreshWindowMs", async () => {
+  it("honours refreshWindowMs as the advisory window: refreshes in the background inside it", async () => {
     let now = Date.parse("2030-01-01T00:00:00Z");
     const provider = assumeRoleCredentials({
       roleArn: ROLE,
@@ -112,9 +112,13 @@ describe("assumeRoleCredentials", () => {
       now: () => now,
     });
     await provider();
-    now += 31 * 60_000;
+    now += 29 * 60_000;
     await provider();
-    expect(sts.calls).toHaveLength(2);
+    expect(sts.calls).toHaveLength(1);
+    now += 2 * 60_000; // 29 minutes before expiry
+    expect((await provider()).accessKeyId).toBe("ASIATEMPORARY0001");
+    await expect.poll(() => sts.calls.length).toBe(2);
+    await expect.poll(async () => (await provider()).accessKeyId).toBe("ASIATEMPORARY0002");
   });
 
   it("sends SerialNumber and a fresh TokenCode from the MFA callback on every refresh", async () => {

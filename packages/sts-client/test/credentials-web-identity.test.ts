@@ -102,6 +102,7 @@ describe("webIdentityCredentials", () => {
     });
     await provider();
     now = sts.expiration.getTime();
+    sts.expiration = new Date(now + 3_600_000);
     await provider();
     expect(sts.calls.map((c) => c.form.get("WebIdentityToken"))).toEqual(["oidc-1", "oidc-2"]);
     expect(sts.calls[0]?.form.get("ProviderId")).toBe("www.amazon.com");

@@ -3,6 +3,7 @@ import {
   type HttpResponse,
   runWithDeadline,
   type SendOptions,
+  TimeoutError,
   type Transport,
   TransportClosedError,
   type TransportError,
@@ -56,13 +57,18 @@ export class Http2Transport implements Transport {
         throw signal.reason;
       }
       try {
-        return await exchange(session, request, {
+        const response = await exchange(session, request, {
           maxBodyBytes: this.#options.maxBodyBytes,
           origin,
           signal,
           onStreamClose: () => session.release(),
         });
+        session.answered();
+        return response;
       } catch (error) {
+        // Nothing came back in time on a stream the session carried: the connection itself may be
+        // dead (black-holed by a NAT or load balancer), so later requests must not follow it there.
+        if (error instanceof TimeoutError) session.retire();
         if (!(error instanceof SessionGoneError) || attempt >= MAX_SESSION_ATTEMPTS) throw error;
       }
     }
@@ -79,6 +85,8 @@ export class Http2Transport implements Transport {
   async #acquire(origin: string, signal: AbortSignal): Promise<OriginSession> {
     for (let attempt = 1; ; attempt++) {
       if (this.#closed) throw new TransportClosedError({ origin });
+      // A call that has already given up opens no new session.
+      if (signal.aborted) throw signal.reason;
       let session = this.#sessions.get(origin);
       if (!session || session.gone) {
         session = new OriginSession(origin, this.#options, this.#forget);

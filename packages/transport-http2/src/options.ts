@@ -18,14 +18,32 @@ export interface Http2TransportOptions extends TransportTimeouts {
   maxConcurrentStreams?: number;
   /** A session with no open stream for this long is closed. Default 30 000 ms. */
   idleTimeoutMs?: number;
+  /**
+   * A session with no stream open and no answer from the server for this long is checked with an
+   * HTTP/2 PING before its next request; `Infinity` turns the check off. Default 10 000 ms.
+   */
+  pingAfterIdleMs?: number;
+  /**
+   * How long that PING may take to come back before the session counts as dead and the request
+   * goes to a new connection instead. Default 1 000 ms.
+   */
+  pingTimeoutMs?: number;
 }
 
 export const DEFAULT_MAX_CONCURRENT_STREAMS = 100;
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+// OkHttp checks a pooled connection idle for 10 s or more before reusing it
+// (RealConnection.IDLE_CONNECTION_HEALTHY_NS) and waits 1 s for the PONG of a PING it sends to a
+// suspect HTTP/2 connection (Http2Connection.DEGRADED_PONG_TIMEOUT_NS). Calls less than 10 s
+// apart pay nothing; the first after a pause pays one round trip, a dead connection 1 s at most.
+export const DEFAULT_PING_AFTER_IDLE_MS = 10_000;
+export const DEFAULT_PING_TIMEOUT_MS = 1_000;
 
 export interface ResolvedOptions extends ResolvedTimeouts {
   maxConcurrentStreams: number;
   idleTimeoutMs: number;
+  pingAfterIdleMs: number;
+  pingTimeoutMs: number;
   tls: Http2TlsOptions;
 }
 
@@ -34,6 +52,8 @@ export function resolveOptions(options: Http2TransportOptions): ResolvedOptions 
     ...resolveTimeouts(options),
     maxConcurrentStreams: Math.max(1, options.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS),
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    pingAfterIdleMs: options.pingAfterIdleMs ?? DEFAULT_PING_AFTER_IDLE_MS,
+    pingTimeoutMs: options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS,
     tls: options.tls ?? {},
   };
 }

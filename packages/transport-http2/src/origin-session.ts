@@ -1,5 +1,6 @@
 import { type ClientHttp2Session, connect } from "node:http2";
 import { ConnectionResetError, TimeoutError, TransportClosedError } from "@lanyard/http";
+import { answersPing } from "./liveness.js";
 import type { ResolvedOptions } from "./options.js";
 
 interface Waiter {
@@ -24,8 +25,8 @@ export interface TrackedStream {
 
 /**
  * One HTTP/2 session to one origin, multiplexing up to `maxConcurrentStreams` streams and
- * queueing the rest. After GOAWAY, an error or close it calls `onGone` so the transport
- * opens a fresh session for the next request; queued requests are handed back to retry.
+ * queueing the rest. After GOAWAY, an error or close, or once retired, it calls `onGone` so the
+ * transport opens a fresh session for the next request; queued requests are handed back to retry.
  */
 export class OriginSession {
   readonly session: ClientHttp2Session;
@@ -36,6 +37,10 @@ export class OriginSession {
   #queue: Waiter[] = [];
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #gone = false;
+  /** `performance.now()` when the peer last answered (a response, a PING ACK, the handshake). */
+  #lastAlive = 0;
+  /** The PING in flight, which every request arriving meanwhile waits for. */
+  #checking: Promise<void> | undefined;
   readonly #options: ResolvedOptions;
   readonly #onGone: (session: OriginSession) => void;
 
@@ -66,6 +71,10 @@ export class OriginSession {
   /** Waits for a free stream slot; the caller must `release()` once its stream closes. */
   async acquire(signal: AbortSignal): Promise<void> {
     await this.ready;
+    // Only a session with no stream open is checked: a busy one never pays for a PING.
+    if (this.#active === 0 && performance.now() - this.#lastAlive >= this.#options.pingAfterIdleMs) {
+      await this.#checkAlive();
+    }
     if (this.#gone) throw new SessionGoneError();
     if (this.#queue.length === 0 && this.#active < this.#limit()) return this.#take();
     return new Promise<void>((resolve, reject) => {
@@ -85,11 +94,34 @@ export class OriginSession {
     if (this.#active === 0) this.#startIdle();
   }
 
+  /** Notes that the peer has just answered a request, so the session needs no PING for a while. */
+  answered(): void {
+    this.#lastAlive = performance.now();
+  }
+
+  /**
+   * Takes no new stream, hands queued requests back to be sent on a new session, and closes once
+   * its open streams have ended: after a request timed out or a PING went unanswered, the
+   * connection may be black-holed, and every request sent on it would wait out its timeout too.
+   */
+  retire(): void {
+    this.#markGone();
+  }
+
   /** Frees the socket at once; open streams and queued requests fail with code `closed`. */
   destroy(): void {
     // Destroy first: close() on a session still connecting defers 'close' until the peer hangs up.
     this.session.destroy();
     this.#markGone(new TransportClosedError());
+  }
+
+  #checkAlive(): Promise<void> {
+    this.#checking ??= answersPing(this.session, this.#options.pingTimeoutMs).then((alive) => {
+      this.#checking = undefined;
+      if (alive) this.answered();
+      else this.retire();
+    });
+    return this.#checking;
   }
 
   #limit(): number {
@@ -158,7 +190,10 @@ export class OriginSession {
         if (error === undefined && !session.destroyed) resolve();
         else reject(error ?? new ConnectionResetError({ origin }));
       };
-      session.once("connect", () => settle());
+      session.once("connect", () => {
+        this.answered();
+        settle();
+      });
       session.once("error", settle);
       session.once("close", settle);
     });

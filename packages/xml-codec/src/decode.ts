@@ -1,5 +1,5 @@
 import { childNamed, childrenNamed, type XmlElement } from "./element.js";
-import { XmlCodecError } from "./errors.js";
+import { withinRuntimeLimits, XmlCodecError } from "./errors.js";
 import { decodeScalar } from "./scalars.js";
 import type { ListShape, MapShape, Shape, ShapeMap, ShapeRef, StructureShape } from "./shapes.js";
 
@@ -15,17 +15,7 @@ export function decodeShape(
   shapes: ShapeMap,
   path = element.name,
 ): unknown {
-  const shape = resolveShape(ref, shapes, path);
-  switch (shape.type) {
-    case "structure":
-      return decodeStructure(element, shape, shapes, path);
-    case "list":
-      return decodeList(childrenNamed(element, shape.member.locationName ?? "member"), shape, shapes, path);
-    case "map":
-      return decodeMap(childrenNamed(element, "entry"), shape, shapes, path);
-    default:
-      return decodeScalar(element.text, shape, path);
-  }
+  return withinRuntimeLimits(() => new Decoder(shapes).decode(element, ref, path));
 }
 
 /** The shape `ref` names; throws `unknown-shape` when the model does not define it. */
@@ -38,28 +28,96 @@ export function resolveShape(ref: ShapeRef | string, shapes: ShapeMap, path: str
   return shape;
 }
 
-function decodeStructure(
-  element: XmlElement,
-  shape: StructureShape,
-  shapes: ShapeMap,
-  path: string,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [memberName, member] of Object.entries(shape.members ?? {})) {
-    const value = decodeMember(element, memberName, member, shapes, `${path}.${memberName}`);
-    if (value !== undefined) out[memberName] = value;
+/** A structure, list or map made but not yet filled; `step` decodes its next member. */
+interface Filling {
+  /** Decodes the next member, item or entry; false once there is none left. */
+  step(decoder: Decoder): boolean;
+}
+
+/**
+ * Decodes depth first, in document order, like a recursive descent would, but keeps the
+ * containers still being filled on an explicit stack: a recursive model (a structure that
+ * contains itself) decodes an element tree as deep as `parseXml`'s `maxDepth` allows, which
+ * may be Infinity, without exhausting the call stack.
+ */
+class Decoder {
+  readonly shapes: ShapeMap;
+  readonly #filling: Filling[] = [];
+
+  constructor(shapes: ShapeMap) {
+    this.shapes = shapes;
   }
-  return out;
+
+  decode(element: XmlElement, ref: ShapeRef | string, path: string): unknown {
+    const filling = this.#filling;
+    const depth = filling.length;
+    const value = this.value(element, ref, path);
+    while (filling.length > depth) {
+      if (!(filling[filling.length - 1] as Filling).step(this)) filling.pop();
+    }
+    return value;
+  }
+
+  /** A scalar at once; a container empty, to be filled once the caller's step returns. */
+  value(element: XmlElement, ref: ShapeRef | string, path: string): unknown {
+    const shape = resolveShape(ref, this.shapes, path);
+    switch (shape.type) {
+      case "structure":
+        return this.#fill(new StructureFilling(element, shape, path)).out;
+      case "list":
+        return this.list(childrenNamed(element, shape.member.locationName ?? "member"), shape, path);
+      case "map":
+        return this.map(childrenNamed(element, "entry"), shape, path);
+      default:
+        return decodeScalar(element.text, shape, path);
+    }
+  }
+
+  list(items: XmlElement[], shape: ListShape, path: string): unknown[] {
+    return this.#fill(new ListFilling(items, shape, path)).out;
+  }
+
+  map(entries: XmlElement[], shape: MapShape, path: string): Record<string, unknown> {
+    return this.#fill(new MapFilling(entries, shape, path)).out;
+  }
+
+  #fill<T extends Filling>(filling: T): T {
+    this.#filling.push(filling);
+    return filling;
+  }
+}
+
+class StructureFilling implements Filling {
+  readonly out: Record<string, unknown> = {};
+  readonly #element: XmlElement;
+  readonly #members: Array<[string, ShapeRef]>;
+  readonly #path: string;
+  #next = 0;
+
+  constructor(element: XmlElement, shape: StructureShape, path: string) {
+    this.#element = element;
+    this.#members = Object.entries(shape.members ?? {});
+    this.#path = path;
+  }
+
+  step(decoder: Decoder): boolean {
+    const entry = this.#members[this.#next++];
+    if (entry === undefined) return false;
+    const [memberName, member] = entry;
+    const value = decodeMember(decoder, this.#element, memberName, member, `${this.#path}.${memberName}`);
+    if (value !== undefined) this.out[memberName] = value;
+    return true;
+  }
 }
 
 function decodeMember(
+  decoder: Decoder,
   parent: XmlElement,
   memberName: string,
   member: ShapeRef,
-  shapes: ShapeMap,
   path: string,
 ): unknown {
-  const shape = resolveShape(member, shapes, path);
+  const shape = resolveShape(member, decoder.shapes, path);
   const name = member.locationName ?? memberName;
   if (member.xmlAttribute) {
     const value = parent.attributes[name];
@@ -70,30 +128,63 @@ function decodeMember(
   if ((shape.type === "list" || shape.type === "map") && (member.flattened || shape.flattened)) {
     const items = childrenNamed(parent, name);
     if (items.length === 0) return undefined;
-    return shape.type === "list"
-      ? decodeList(items, shape, shapes, path)
-      : decodeMap(items, shape, shapes, path);
+    return shape.type === "list" ? decoder.list(items, shape, path) : decoder.map(items, shape, path);
   }
   const child = childNamed(parent, name);
-  return child === undefined ? undefined : decodeShape(child, member, shapes, path);
+  return child === undefined ? undefined : decoder.value(child, member, path);
 }
 
-function decodeList(items: XmlElement[], shape: ListShape, shapes: ShapeMap, path: string): unknown[] {
-  return items.map((item, index) => decodeShape(item, shape.member, shapes, `${path}[${index}]`));
-}
+class ListFilling implements Filling {
+  readonly out: unknown[] = [];
+  readonly #items: XmlElement[];
+  readonly #member: ShapeRef;
+  readonly #path: string;
 
-function decodeMap(entries: XmlElement[], shape: MapShape, shapes: ShapeMap, path: string): unknown {
-  const keyName = shape.key.locationName ?? "key";
-  const valueName = shape.value.locationName ?? "value";
-  const pairs: Array<[string, unknown]> = [];
-  for (const entry of entries) {
-    const keyElement = childNamed(entry, keyName);
-    if (keyElement === undefined) continue;
-    const key = String(decodeShape(keyElement, shape.key, shapes, `${path}.${keyName}`));
-    const valueElement = childNamed(entry, valueName);
-    const valuePath = `${path}[${JSON.stringify(key)}]`;
-    pairs.push([key, valueElement && decodeShape(valueElement, shape.value, shapes, valuePath)]);
+  constructor(items: XmlElement[], shape: ListShape, path: string) {
+    this.#items = items;
+    this.#member = shape.member;
+    this.#path = path;
   }
-  // fromEntries defines own data properties, so a key such as "__proto__" stays an ordinary one.
-  return Object.fromEntries(pairs);
+
+  step(decoder: Decoder): boolean {
+    const index = this.out.length;
+    const item = this.#items[index];
+    if (item === undefined) return false;
+    this.out.push(decoder.value(item, this.#member, `${this.#path}[${index}]`));
+    return true;
+  }
+}
+
+class MapFilling implements Filling {
+  readonly out: Record<string, unknown> = {};
+  readonly #entries: XmlElement[];
+  readonly #shape: MapShape;
+  readonly #path: string;
+  readonly #keyName: string;
+  readonly #valueName: string;
+  #next = 0;
+
+  constructor(entries: XmlElement[], shape: MapShape, path: string) {
+    this.#entries = entries;
+    this.#shape = shape;
+    this.#path = path;
+    this.#keyName = shape.key.locationName ?? "key";
+    this.#valueName = shape.value.locationName ?? "value";
+  }
+
+  step(decoder: Decoder): boolean {
+    const entry = this.#entries[this.#next++];
+    if (entry === undefined) return false;
+    const keyElement = childNamed(entry, this.#keyName);
+    if (keyElement === undefined) return true;
+    // The key is needed whole before its value's path can be named; models key maps by strings
+    // (Smithy: a map's key targets a string shape), so this inner decode stays shallow.
+    const key = String(decoder.decode(keyElement, this.#shape.key, `${this.#path}.${this.#keyName}`));
+    const valueElement = childNamed(entry, this.#valueName);
+    const valuePath = `${this.#path}[${JSON.stringify(key)}]`;
+    const value = valueElement && decoder.value(valueElement, this.#shape.value, valuePath);
+    // Defined, not assigned, so a key such as "__proto__" stays an ordinary own property.
+    Object.defineProperty(this.out, key, { value, writable: true, enumerable: true, configurable: true });
+    return true;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ParseXmlOptions, XmlElement } from "./element.js";
-import { malformed } from "./errors.js";
+import { malformed, withinRuntimeLimits } from "./errors.js";
 import { guardInput, tooDeep } from "./guard.js";
 
 // Browsers report a well-formedness error by putting a <parsererror> element in one of these
@@ -16,6 +16,10 @@ const PARSER_ERROR_NAMESPACES = [
  * so it never resolves or expands an entity beyond the predefined ones.
  */
 export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
+  return withinRuntimeLimits(() => parseChecked(text, options));
+}
+
+function parseChecked(text: string, options: ParseXmlOptions | undefined): XmlElement {
   const maxDepth = guardInput(text, options);
   if (typeof DOMParser !== "function") throw malformed("this platform has no DOMParser");
   const document = new DOMParser().parseFromString(text, "application/xml");
@@ -26,21 +30,46 @@ export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
       throw malformed(error.textContent?.trim().split("\n")[0]?.slice(0, 200) || "DOMParser rejected it");
     }
   }
-  return toElement(document.documentElement, 1, maxDepth);
+  return toTree(document.documentElement, maxDepth);
 }
 
-function toElement(node: Element, depth: number, maxDepth: number): XmlElement {
-  if (depth > maxDepth) throw tooDeep(maxDepth);
+/** An element whose DOM children are still being converted; `next` is the next one to read. */
+interface OpenElement {
+  element: XmlElement;
+  next: ChildNode | null;
+}
+
+// A loop over an explicit stack rather than recursion, so a document nested as deeply as
+// `maxDepth` allows (which may be Infinity) cannot exhaust the call stack.
+function toTree(root: Element, maxDepth: number): XmlElement {
+  if (maxDepth < 1) throw tooDeep(maxDepth);
+  const top = openElement(root);
+  const open: OpenElement[] = [top];
+  while (open.length > 0) {
+    const parent = open[open.length - 1] as OpenElement;
+    const child = parent.next;
+    if (child === null) {
+      open.pop();
+      continue;
+    }
+    parent.next = child.nextSibling;
+    // DOM node types: 1 element, 3 text, 4 CDATA section.
+    if (child.nodeType === 1) {
+      if (open.length >= maxDepth) throw tooDeep(maxDepth);
+      const opened = openElement(child as Element);
+      parent.element.children.push(opened.element);
+      open.push(opened);
+    } else if (child.nodeType === 3 || child.nodeType === 4) parent.element.text += child.nodeValue;
+  }
+  return top.element;
+}
+
+function openElement(node: Element): OpenElement {
   const element: XmlElement = { name: node.localName, attributes: {}, children: [], text: "" };
   for (const attribute of Array.from(node.attributes)) {
     if (attribute.name !== "xmlns" && attribute.prefix !== "xmlns") {
       element.attributes[attribute.localName] = attribute.value;
     }
   }
-  // DOM node types: 1 element, 3 text, 4 CDATA section.
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-    if (child.nodeType === 1) element.children.push(toElement(child as Element, depth + 1, maxDepth));
-    else if (child.nodeType === 3 || child.nodeType === 4) element.text += child.nodeValue;
-  }
-  return element;
+  return { element, next: node.firstChild };
 }

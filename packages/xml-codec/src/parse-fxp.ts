@@ -4,7 +4,7 @@ import { XMLParser } from "#fast-xml-parser";
 import { prevalidate } from "#prevalidate";
 import type { ParseXmlOptions, XmlElement } from "./element.js";
 import { decodeEntities } from "./entities.js";
-import { malformed } from "./errors.js";
+import { malformed, runtimeLimitError, withinRuntimeLimits } from "./errors.js";
 import { guardInput, tooDeep } from "./guard.js";
 
 // Ordered output keeps repeated siblings and mixed content exactly as written; values stay
@@ -47,6 +47,10 @@ function parserFor(maxDepth: number): XMLParser {
  * declarations, unsupported entities and documents over the size or depth limits.
  */
 export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
+  return withinRuntimeLimits(() => parseChecked(text, options));
+}
+
+function parseChecked(text: string, options: ParseXmlOptions | undefined): XmlElement {
   const maxDepth = guardInput(text, options);
   // fast-xml-parser's parser alone accepts malformed input such as mismatched tags, so the text
   // is validated first: on Node by our own scan, elsewhere by fast-xml-parser's validator.
@@ -56,12 +60,14 @@ export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {
     nodes = parserFor(maxDepth).parse(text, !validated);
   } catch (error) {
     const message = (error as Error).message;
-    throw message === "Maximum nested tags exceeded" ? tooDeep(maxDepth) : malformed(message);
+    throw (
+      runtimeLimitError(error) ??
+      (message === "Maximum nested tags exceeded" ? tooDeep(maxDepth) : malformed(message))
+    );
   }
   const roots = nodes.filter((node) => elementName(node) !== undefined);
   if (roots.length !== 1) throw malformed(`expected one root element, found ${roots.length}`);
-  const root = roots[0] as OrderedNode;
-  return toElement(root, elementName(root) as string, 1, maxDepth);
+  return toTree(roots[0] as OrderedNode, maxDepth);
 }
 
 function elementName(node: OrderedNode): string | undefined {
@@ -69,19 +75,44 @@ function elementName(node: OrderedNode): string | undefined {
   return undefined;
 }
 
-function toElement(node: OrderedNode, name: string, depth: number, maxDepth: number): XmlElement {
-  if (depth > maxDepth) throw tooDeep(maxDepth);
+/** An element whose fast-xml-parser children are still being converted. */
+interface OpenElement {
+  element: XmlElement;
+  children: OrderedNode[];
+  next: number;
+}
+
+// A loop over an explicit stack rather than recursion, so a document nested as deeply as
+// `maxDepth` allows (which may be Infinity) cannot exhaust the call stack.
+function toTree(root: OrderedNode, maxDepth: number): XmlElement {
+  if (maxDepth < 1) throw tooDeep(maxDepth);
+  const top = openElement(root, elementName(root) as string);
+  const open: OpenElement[] = [top];
+  while (open.length > 0) {
+    const parent = open[open.length - 1] as OpenElement;
+    if (parent.next === parent.children.length) {
+      open.pop();
+      continue;
+    }
+    const child = parent.children[parent.next++] as OrderedNode;
+    const childName = elementName(child);
+    if (childName !== undefined) {
+      if (open.length >= maxDepth) throw tooDeep(maxDepth);
+      const opened = openElement(child, childName);
+      parent.element.children.push(opened.element);
+      open.push(opened);
+    } else if ("#text" in child) parent.element.text += decodeEntities(String(child["#text"]));
+    // CDATA is kept verbatim: fast-xml-parser wraps its text as [{ "#text": … }].
+    else if ("#cdata" in child)
+      parent.element.text += (child["#cdata"] as OrderedNode[]).map((part) => part["#text"] ?? "").join("");
+  }
+  return top.element;
+}
+
+function openElement(node: OrderedNode, name: string): OpenElement {
   const element: XmlElement = { name, attributes: {}, children: [], text: "" };
   for (const [key, value] of Object.entries(node[":@"] ?? {})) {
     element.attributes[key] = decodeEntities(String(value));
   }
-  for (const child of node[name] as OrderedNode[]) {
-    const childName = elementName(child);
-    if (childName !== undefined) element.children.push(toElement(child, childName, depth + 1, maxDepth));
-    else if ("#text" in child) element.text += decodeEntities(String(child["#text"]));
-    // CDATA is kept verbatim: fast-xml-parser wraps its text as [{ "#text": … }].
-    else if ("#cdata" in child)
-      element.text += (child["#cdata"] as OrderedNode[]).map((part) => part["#text"] ?? "").join("");
-  }
-  return element;
+  return { element, children: node[name] as OrderedNode[], next: 0 };
 }

@@ -3,6 +3,7 @@ import { build } from "esbuild";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseXml } from "../src/index.browser.js";
 import { XmlCodecError } from "../src/index.js";
+import { levelsOfNesting } from "./deep-documents.js";
 
 const XHTML = "http://www.w3.org/1999/xhtml";
 
@@ -123,6 +124,54 @@ describe("DOMParser backend", () => {
     stubDom(el("a", {}, el("b", {}, el("c", {}))));
     expect(() => parseXml("<a/>", { maxDepth: 2 })).toThrow(/maxDepth/);
     expect(() => parseXml("<a>xxxxxxxx</a>", { maxBytes: 8 })).toThrow(/maxBytes/);
+  });
+});
+
+describe("DOMParser backend under raised limits", () => {
+  /** A chain of `levels` fake elements, each the only child of the one before, built without recursion. */
+  function chain(levels: number): FakeNode {
+    const root = el("a", {});
+    let bottom = root;
+    for (let i = 1; i < levels; i++) {
+      const child = el("a", {});
+      bottom.firstChild = child;
+      bottom = child;
+    }
+    return root;
+  }
+
+  it.each([100_000, 1_000_000])("converts %i levels of nesting with maxDepth Infinity", (levels) => {
+    stubDom(chain(levels));
+    expect(levelsOfNesting(parseXml("<a/>", { maxDepth: Number.POSITIVE_INFINITY }))).toBe(levels);
+  });
+
+  it.each([
+    ["V8's and WebKit's stack overflow", new RangeError("Maximum call stack size exceeded"), "too-deep"],
+    [
+      "Gecko's stack overflow",
+      Object.assign(new Error("too much recursion"), { name: "InternalError" }),
+      "too-deep",
+    ],
+    ["a string too long for the runtime", new RangeError("Invalid string length"), "too-large"],
+  ])("turns %s in the platform parser into the codec's error", (_, thrown, code) => {
+    vi.stubGlobal(
+      "DOMParser",
+      class {
+        parseFromString(): never {
+          throw thrown;
+        }
+      },
+    );
+    const error = (() => {
+      try {
+        parseXml("<a/>", { maxDepth: Number.POSITIVE_INFINITY });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(XmlCodecError);
+    expect(error).toMatchObject({ code });
+    expect((error as Error).message).not.toContain(thrown.message);
   });
 });
 

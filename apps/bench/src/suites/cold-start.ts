@@ -1,110 +1,136 @@
-import { runNodeJson } from "../child.js";
-import { CREDENTIALS, GET_CALLER_IDENTITY_BODY, REGION } from "../fixtures.js";
+import {
+  BASELINE,
+  type ColdStartScript,
+  instrumented,
+  LANYARD_ONE_SHOT,
+  ONE_SHOT_SCRIPTS,
+} from "../cold-start/scripts.js";
+import { type ProcessTiming, timeProcess } from "../cold-start/spawn-to-exit.js";
 import { median } from "../measure.js";
 import { startStub } from "../stub-client.js";
 import { errorMessage, type Row, type SuiteContext, type SuiteResult, withAdvantage } from "../suite.js";
+import { CliSampler } from "./cold-start-cli.js";
 
-interface Variant {
-  name: string;
-  reference?: string;
-  /** ES module source; `STUB_URL` is in the environment. */
-  code: string;
+type Samples = Map<string, ProcessTiming[]>;
+
+/** Runs every script `runs` times, interleaved so machine noise hits them alike. */
+async function sample(
+  context: SuiteContext,
+  runs: number,
+  stubUrl: string,
+  cli: CliSampler,
+): Promise<{ samples: Samples; errors: Map<string, string> }> {
+  const samples: Samples = new Map(ONE_SHOT_SCRIPTS.map((script) => [script.name, []]));
+  const errors = new Map<string, string>();
+  for (let i = 0; i < runs; i++) {
+    context.log(`cold-start: run ${i + 1}/${runs}`);
+    for (const script of ONE_SHOT_SCRIPTS) {
+      if (errors.has(script.name)) continue;
+      try {
+        samples.get(script.name)!.push(await timeProcess(instrumented(script.code), { STUB_URL: stubUrl }));
+      } catch (error) {
+        errors.set(script.name, errorMessage(error));
+      }
+    }
+    await cli.runOnce();
+  }
+  return { samples, errors };
 }
 
-const CLIENT_OPTIONS = `{ region: ${JSON.stringify(REGION)}, endpoint: process.env.STUB_URL, credentials: ${JSON.stringify(CREDENTIALS)} }`;
-const BODY = JSON.stringify(GET_CALLER_IDENTITY_BODY);
-
-// Each script times itself from its first line, so Node's own bootstrap (the same for all) is left out.
-const VARIANTS: Variant[] = [
-  { name: "lanyard import", code: `await import("@lanyard/sts-client");` },
-  {
-    name: "lanyard import + first call",
-    code: `const { STSClient } = await import("@lanyard/sts-client");
-const client = new STSClient(${CLIENT_OPTIONS});
-await client.getCallerIdentity();`,
-  },
-  {
-    name: "@aws-sdk/client-sts import",
-    reference: "lanyard import",
-    code: `await import("@aws-sdk/client-sts");`,
-  },
-  {
-    name: "@aws-sdk/client-sts import + first call",
-    reference: "lanyard import + first call",
-    code: `const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
-const client = new STSClient(${CLIENT_OPTIONS});
-await client.send(new GetCallerIdentityCommand({}));`,
-  },
-  // The floors under the two clients' first calls: their HTTP stacks alone, loading and sending
-  // one request. Lanyard's Node default is undici (the files its transport imports); the SDK's is node:http.
-  {
-    name: "undici Agent + request alone: import + first request",
-    reference: "lanyard import + first call",
-    code: `const { default: Agent } = await import("undici/lib/dispatcher/agent.js");
-const { default: request } = await import("undici/lib/api/api-request.js");
-const response = await request.call(new Agent(), { origin: process.env.STUB_URL, path: "/", method: "POST", body: ${BODY} });
-await response.body.arrayBuffer();`,
-  },
-  {
-    name: "node:http alone: import + first request",
-    reference: "lanyard import + first call",
-    code: `const { request } = await import("node:http");
-await new Promise((resolve, reject) => {
-  const outgoing = request(process.env.STUB_URL, { method: "POST" }, (response) => response.resume().on("end", resolve));
-  outgoing.on("error", reject).end(${BODY});
-});`,
-  },
-];
-
-function script(code: string): string {
-  return `const t0 = performance.now();\n${code}\nconsole.log(JSON.stringify({ ms: performance.now() - t0 }));\nprocess.exit(0);`;
+function medianOf(
+  timings: ProcessTiming[],
+  pick: (timing: ProcessTiming) => number | undefined,
+): number | undefined {
+  const values = timings.map(pick).filter((value): value is number => value !== undefined);
+  return values.length === 0 ? undefined : median(values);
 }
 
-/** Fresh processes: import alone, and import + one GetCallerIdentity; median of N, variants interleaved. */
+/** A spawn-to-exit row: the median wall time over the `node -e 0` baseline, with the exit lag beside it. */
+function oneShotRow(
+  script: ColdStartScript,
+  timings: ProcessTiming[],
+  baselineMs: number,
+  error?: string,
+): Row {
+  const extra: Record<string, number> = {};
+  const wall = medianOf(timings, (t) => t.wallMs);
+  const exitLag = medianOf(timings, (t) => t.exitLagMs);
+  if (wall !== undefined) extra.wallMs = wall;
+  if (exitLag !== undefined && script.name !== BASELINE) extra.exitLagMs = exitLag;
+  const value =
+    script.name === BASELINE ? (wall ?? Number.NaN) : wall === undefined ? Number.NaN : wall - baselineMs;
+  return {
+    name: script.name,
+    value: error ? Number.NaN : value,
+    samples: timings.map((t) => t.wallMs),
+    extra,
+    ...(script.reference ? { reference: script.reference } : {}),
+    ...(error ? { error } : {}),
+  };
+}
+
+/** In-process rows from the scripts' own marks: import alone, and import + first call. */
+function inProcessRows(samples: Samples): Row[] {
+  const pairs: [string, string, string | undefined][] = [
+    [LANYARD_ONE_SHOT, "lanyard", undefined],
+    ["@aws-sdk/client-sts one-shot: import + first call + exit", "@aws-sdk/client-sts", "lanyard"],
+  ];
+  const rows: Row[] = [];
+  for (const [script, label, reference] of pairs) {
+    const timings = samples.get(script) ?? [];
+    for (const [mark, what] of [
+      ["import", "import"],
+      ["firstCall", "import + first call"],
+    ] as const) {
+      const value = medianOf(timings, (t) => t.report[mark]);
+      if (value === undefined) continue;
+      rows.push({
+        name: `${label} ${what} (in-process)`,
+        value,
+        ...(reference ? { reference: `${reference} ${what} (in-process)` } : {}),
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Fresh processes, median of N: spawn to exit over a `node -e 0` baseline (the user's wait,
+ * including any time the process lingers after its last call), the lag from the last call or
+ * `close()` to the exit, and the scripts' own in-process import and first-call times.
+ */
 export async function coldStartSuite(context: SuiteContext): Promise<SuiteResult> {
   const runs = context.quick ? 3 : 11;
   const stub = await startStub();
-  const samples = new Map<string, number[]>(VARIANTS.map((v) => [v.name, []]));
-  const errors = new Map<string, string>();
+  const cli = new CliSampler(stub.http1Url);
+  let measured: Awaited<ReturnType<typeof sample>>;
   try {
-    for (let i = 0; i < runs; i++) {
-      context.log(`cold-start: run ${i + 1}/${runs}`);
-      for (const variant of VARIANTS) {
-        if (errors.has(variant.name)) continue;
-        try {
-          const { ms } = await runNodeJson<{ ms: number }>(
-            ["--input-type=module", "-e", script(variant.code)],
-            {
-              STUB_URL: stub.http1Url,
-            },
-          );
-          samples.get(variant.name)!.push(ms);
-        } catch (error) {
-          errors.set(variant.name, errorMessage(error));
-        }
-      }
-    }
+    measured = await sample(context, runs, stub.http1Url, cli);
   } finally {
     await stub.stop();
   }
-  const rows: Row[] = VARIANTS.map((variant) => {
-    const error = errors.get(variant.name);
-    const own = samples.get(variant.name)!;
-    return {
-      name: variant.name,
-      value: error ? Number.NaN : median(own),
-      samples: own,
-      ...(variant.reference ? { reference: variant.reference } : {}),
-      ...(error ? { error } : {}),
-    };
-  });
-  const baseline = "lanyard import + first call";
+  const { samples, errors } = measured;
+  const baselineMs = medianOf(samples.get(BASELINE) ?? [], (t) => t.wallMs) ?? 0;
+  const rows = [
+    ...ONE_SHOT_SCRIPTS.map((script) =>
+      oneShotRow(script, samples.get(script.name) ?? [], baselineMs, errors.get(script.name)),
+    ),
+    ...inProcessRows(samples),
+    ...cli.rows(),
+  ];
   return {
     suite: "cold-start",
     unit: "ms",
     lowerIsBetter: true,
-    baseline,
-    rows: withAdvantage(rows, baseline, true),
-    notes: [`median of ${runs} fresh processes each, timed from the script's first line`],
+    baseline: LANYARD_ONE_SHOT,
+    // The baseline is what every row is measured over, not a peer to beat.
+    rows: withAdvantage(rows, LANYARD_ONE_SHOT, true).map((row) =>
+      row.name === BASELINE ? { ...row, lanyardAdvantage: undefined } : row,
+    ),
+    notes: [
+      `median of ${runs} fresh processes each; one-shot rows are spawn to exit minus the baseline's ${baselineMs.toFixed(1)} ms`,
+      "exitLagMs: from the script's last call (or close()) to the process's exit; in-process rows are timed from the script's first line",
+      ...cli.notes(),
+    ],
   };
 }

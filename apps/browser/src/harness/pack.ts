@@ -87,9 +87,13 @@ async function runBin(name: string, args: string[]): Promise<CommandOutcome> {
   }
 }
 
-/** Runs @arethetypeswrong/cli on a packed tarball with the given profile. */
-export function arethetypeswrong(tarball: string, profile: string): Promise<CommandOutcome> {
-  return runBin("attw", [tarball, "--profile", profile, "--format", "ascii", "--no-color", "--no-emoji"]);
+/** Runs @arethetypeswrong/cli on a packed tarball with a profile, or with some rules ignored. */
+export function arethetypeswrong(
+  tarball: string,
+  check: { profile: string } | { ignoreRules: string[] },
+): Promise<CommandOutcome> {
+  const how = "profile" in check ? ["--profile", check.profile] : ["--ignore-rules", ...check.ignoreRules];
+  return runBin("attw", [tarball, ...how, "--format", "ascii", "--no-color", "--no-emoji"]);
 }
 
 /** Runs publint on a packed tarball; `--strict` makes warnings fail too. */

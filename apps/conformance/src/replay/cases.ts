@@ -1,7 +1,13 @@
-import type { Plan } from "../emulator/plan.js";
-import { CLOCK_SKEW_MS } from "../emulator/plan.js";
-import { type Example, isNoAuth, modeledErrors, shapeOf, stsExamples, stsModel } from "../model.js";
-import { WRITTEN_EXAMPLES } from "../written-examples.js";
+import { CLOCK_SKEW_MS, type Plan } from "@lanyard/sts-emulator";
+import {
+  type Example,
+  isNoAuth,
+  modeledErrors,
+  shapeOf,
+  stsExamples,
+  stsModel,
+  WRITTEN_EXAMPLES,
+} from "../model.js";
 
 export type CaseKind = "example" | "written" | "error" | "auth" | "fault";
 

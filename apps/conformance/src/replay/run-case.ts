@@ -1,7 +1,5 @@
 import * as sts from "@lanyard/sts-client";
-import { TEST_CREDENTIALS } from "../emulator/auth.js";
-import type { StsEmulator } from "../emulator/emulator.js";
-import type { RecordedRequest } from "../emulator/handler.js";
+import { type RecordedRequest, type StsEmulator, TEST_CREDENTIALS } from "@lanyard/sts-emulator";
 import { type ConformanceCase, MAX_ATTEMPTS } from "./cases.js";
 import { differences, expectedOutput } from "./compare.js";
 import { expectedForm, formDifferences } from "./expected-form.js";

@@ -1,4 +1,4 @@
-import { StsEmulator } from "../emulator/emulator.js";
+import { StsEmulator } from "@lanyard/sts-emulator";
 import { allCases, type ConformanceCase } from "./cases.js";
 import type { CellResult, ConformanceReport } from "./report.js";
 import { runCase } from "./run-case.js";
@@ -19,7 +19,10 @@ export interface RunOptions {
    * long enough for a loaded CI machine, short enough for a run of seconds.
    */
   requestTimeoutMs?: number;
-  /** An emulator already running (with its HTTP/2 listeners); default: one started and stopped here. */
+  /**
+   * An emulator already running (with its HTTP/2 listeners, answering examples); default: one
+   * started and stopped here.
+   */
   emulator?: StsEmulator;
 }
 
@@ -48,7 +51,7 @@ export async function runConformance(options: RunOptions = {}): Promise<Conforma
   const cases = allCases().filter((c) => options.filter === undefined || c.id.includes(options.filter));
   const names = options.transports ?? TRANSPORT_NAMES;
   const timeoutMs = options.requestTimeoutMs ?? 1_500;
-  const emulator = options.emulator ?? (await StsEmulator.start());
+  const emulator = options.emulator ?? (await StsEmulator.start({ http2: true, answers: "examples" }));
   try {
     const perTransport = await Promise.all(
       names.map((name) =>

@@ -1,9 +1,9 @@
 import type { Transport } from "@lanyard/http";
+import type { StsEmulator } from "@lanyard/sts-emulator";
 import { FetchTransport } from "@lanyard/transport-fetch";
 import { Http2Transport } from "@lanyard/transport-http2";
 import { NodeHttpTransport } from "@lanyard/transport-node";
 import { UndiciTransport } from "@lanyard/transport-undici";
-import type { StsEmulator } from "../emulator/emulator.js";
 
 export const TRANSPORT_NAMES = ["node", "undici", "fetch", "http2", "h2c"] as const;
 export type TransportName = (typeof TRANSPORT_NAMES)[number];
@@ -26,13 +26,19 @@ export function isTransportName(name: string): name is TransportName {
   return (TRANSPORT_NAMES as readonly string[]).includes(name);
 }
 
+/** The emulator's base URLs as URL objects (h2 and h2c only when it serves HTTP/2). */
+function endpointUrls(emulator: StsEmulator): { http1: URL; h2?: URL; h2c?: URL } {
+  const { http1, h2, h2c } = emulator.endpoints;
+  return { http1: new URL(http1), h2: h2 ? new URL(h2) : undefined, h2c: h2c ? new URL(h2c) : undefined };
+}
+
 export function createTransport(
   name: TransportName,
   emulator: StsEmulator,
   settings: TransportSettings,
 ): TransportUnderTest {
   const { requestTimeoutMs } = settings;
-  const { http1, h2, h2c } = emulator.endpoints;
+  const { http1, h2, h2c } = endpointUrls(emulator);
   // The emulator is on loopback: a proxy in the environment must not carry the replay.
   if (name === "node")
     return {

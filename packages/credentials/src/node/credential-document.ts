@@ -7,43 +7,71 @@ function field(doc: Record<string, unknown>, name: string): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
+function required(doc: Record<string, unknown>, name: string, source: string): string {
+  const value = field(doc, name);
+  if (value === undefined) {
+    throw new CredentialsError(
+      "invalid-credentials",
+      `${source}: ${name} is missing or not a non-empty string`,
+    );
+  }
+  return value;
+}
+
 /**
- * Reads the JSON credential document that ECS/EKS, IMDS and `credential_process`
- * return: AccessKeyId, SecretAccessKey, Token (SessionToken for processes),
- * Expiration, AccountId. The body is never echoed in an error since it holds secrets.
+ * Parses a JSON credential document into an object. Neither the body nor any value in it
+ * is ever echoed in an error: the body holds the secret key and token.
  */
-export function parseCredentialDocument(body: string, source: string, now: () => number): AwsCredentials {
+export function parseJsonObject(body: string, source: string): Record<string, unknown> {
   let doc: unknown;
   try {
     doc = JSON.parse(body);
   } catch {
-    throw new CredentialsError("invalid-credentials", `${source}: response is not JSON`);
-  }
-  if (typeof doc !== "object" || doc === null) {
-    throw new CredentialsError("invalid-credentials", `${source}: response is not a JSON object`);
-  }
-  const record = doc as Record<string, unknown>;
-  const accessKeyId = field(record, "AccessKeyId");
-  const secretAccessKey = field(record, "SecretAccessKey");
-  if (accessKeyId === undefined || secretAccessKey === undefined) {
     throw new CredentialsError(
       "invalid-credentials",
-      `${source}: AccessKeyId and SecretAccessKey are required`,
+      `${source}: the credentials document is not JSON (expected a JSON object)`,
     );
   }
-  const expirationText = field(record, "Expiration");
-  const expiration = expirationText === undefined ? undefined : parseExpiration(expirationText, source);
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new CredentialsError(
+      "invalid-credentials",
+      `${source}: the credentials document is not a JSON object`,
+    );
+  }
+  return doc as Record<string, unknown>;
+}
+
+/**
+ * Reads the credential document that ECS/EKS, IMDS and `credential_process` return:
+ * AccessKeyId, SecretAccessKey, Token (SessionToken for processes), Expiration, AccountId.
+ */
+export function readCredentialDocument(
+  doc: Record<string, unknown>,
+  source: string,
+  now: () => number,
+): AwsCredentials {
+  const accessKeyId = required(doc, "AccessKeyId", source);
+  const secretAccessKey = required(doc, "SecretAccessKey", source);
+  const expirationText = field(doc, "Expiration");
+  const expiration =
+    expirationText === undefined ? undefined : parseExpiration(expirationText, `${source}: Expiration`);
   if (expiration !== undefined && expiration.getTime() <= now()) {
+    // The parsed date, re-rendered, carries nothing but a time: safe to show, and the clue to a skewed clock.
     throw new CredentialsError("expired", `${source}: credentials expired at ${expiration.toISOString()}`);
   }
   return createCredentials(
     {
       accessKeyId,
       secretAccessKey,
-      sessionToken: field(record, "Token") ?? field(record, "SessionToken"),
+      sessionToken: field(doc, "Token") ?? field(doc, "SessionToken"),
       expiration,
-      accountId: field(record, "AccountId"),
+      accountId: field(doc, "AccountId"),
     },
     source,
   );
+}
+
+/** `parseJsonObject` then `readCredentialDocument`: the body of a container or IMDS answer. */
+export function parseCredentialDocument(body: string, source: string, now: () => number): AwsCredentials {
+  return readCredentialDocument(parseJsonObject(body, source), source, now);
 }

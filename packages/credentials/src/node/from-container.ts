@@ -44,14 +44,20 @@ export function isAllowedContainerUrl(url: URL): boolean {
  * URL reference would let `//host/x` or `http://host/x` send the token to another host.
  */
 function relativeUrl(relative: string): URL {
-  const url = new URL(`http://${ECS_CONTAINER_HOST}${relative.startsWith("/") ? "" : "/"}${relative}`);
-  if (url.host !== ECS_CONTAINER_HOST) {
+  let url: URL | undefined;
+  try {
+    url = new URL(`http://${ECS_CONTAINER_HOST}${relative.startsWith("/") ? "" : "/"}${relative}`);
+  } catch {
+    // A leading "/" makes it a path, which the URL parser accepts in any form; kept as a guard.
+    url = undefined;
+  }
+  if (url?.host !== ECS_CONTAINER_HOST) {
     throw new CredentialsError(
       "url-not-allowed",
       `fromContainer: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI must be a path on ${ECS_CONTAINER_HOST}`,
     );
   }
-  return url;
+  return url as URL;
 }
 
 function containerUrl(env: Env): URL | undefined {
@@ -65,7 +71,8 @@ function containerUrl(env: Env): URL | undefined {
   } catch {
     throw new CredentialsError(
       "url-not-allowed",
-      "fromContainer: AWS_CONTAINER_CREDENTIALS_FULL_URI is not a URL",
+      "fromContainer: AWS_CONTAINER_CREDENTIALS_FULL_URI is not a URL; expected an https URL, or http " +
+        "to a loopback address, 169.254.170.2, 169.254.170.23 or [fd00:ec2::23]",
     );
   }
   if (!isAllowedContainerUrl(url)) {
@@ -91,10 +98,11 @@ async function authorizationToken(env: Env): Promise<string | undefined> {
       });
     }
   }
-  if (token && /[\r\n]/.test(token)) {
+  // Node refuses such a header value by throwing; a line break would also split the header.
+  if (token && /[^\t\x20-\x7e\x80-\xff]/.test(token)) {
     throw new CredentialsError(
       "invalid-credentials",
-      "fromContainer: authorization token contains a line break",
+      "fromContainer: authorization token contains a line break or another character not allowed in an HTTP header",
     );
   }
   return token || undefined;
@@ -132,6 +140,7 @@ export function fromContainer(options: FromContainerOptions = {}): CredentialPro
       } catch (error) {
         if (!(error instanceof HttpFailure)) throw error;
         lastError = new CredentialsError("http-failed", `fromContainer: ${error.message}`, { cause: error });
+        if (error.reason === "invalid-request") break;
       }
     }
     throw lastError;

@@ -23,11 +23,35 @@ const CREDENTIALS_PATH = "/latest/meta-data/iam/security-credentials/";
 const TOKEN_TTL_SECONDS = "21600";
 
 function endpointOf(options: FromInstanceMetadataOptions, env: Env): string {
-  if (options.endpoint) return options.endpoint;
-  if (env.AWS_EC2_METADATA_SERVICE_ENDPOINT) return env.AWS_EC2_METADATA_SERVICE_ENDPOINT;
+  if (options.endpoint) return checkedEndpoint(options.endpoint, "the endpoint option");
+  if (env.AWS_EC2_METADATA_SERVICE_ENDPOINT) {
+    return checkedEndpoint(env.AWS_EC2_METADATA_SERVICE_ENDPOINT, "AWS_EC2_METADATA_SERVICE_ENDPOINT");
+  }
   return env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE?.toLowerCase() === "ipv6"
     ? IMDS_ENDPOINT_IPV6
     : IMDS_ENDPOINT_IPV4;
+}
+
+/**
+ * The endpoint must be an http(s) URL. Anything else is this provider's failure, not a
+ * TypeError: like every IMDS failure it lets a chain go on, so a stray variable on a
+ * laptop does not hide the other providers. The value is not repeated in the message.
+ */
+function checkedEndpoint(endpoint: string, name: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new CredentialsError(
+      "url-not-allowed",
+      `fromInstanceMetadata: ${name} is not an http(s) URL; expected a form like ${IMDS_ENDPOINT_IPV4} or ${IMDS_ENDPOINT_IPV6}`,
+      { tryNext: true },
+    );
+  }
+  return endpoint;
 }
 
 /**
@@ -65,15 +89,20 @@ async function fetchToken(base: string, timeoutMs: number, allowV1: boolean): Pr
   return undefined;
 }
 
-async function get(
-  base: string,
-  path: string,
-  token: string | undefined,
-  timeoutMs: number,
-): Promise<string> {
+interface MetadataGet {
+  base: string;
+  path: string;
+  /** Names the resource in errors; the path may hold the role name, read from IMDS itself. */
+  what: string;
+  token: string | undefined;
+  timeoutMs: number;
+}
+
+async function get(request: MetadataGet): Promise<string> {
+  const { base, path, token, timeoutMs } = request;
   const headers: Record<string, string> = token ? { "x-aws-ec2-metadata-token": token } : {};
   const res = await simpleRequest({ method: "GET", url: new URL(path, base), headers, timeoutMs });
-  if (res.status !== 200) throw fail(`GET ${path} answered HTTP ${res.status}`);
+  if (res.status !== 200) throw fail(`GET ${request.what} answered HTTP ${res.status}`);
   return res.body;
 }
 
@@ -84,10 +113,11 @@ async function fetchCredentials(
 ): Promise<AwsCredentials> {
   const timeoutMs = options.timeoutMs ?? 1000;
   const token = await fetchToken(base, timeoutMs, allowV1);
-  const roles = await get(base, CREDENTIALS_PATH, token, timeoutMs);
+  const roles = await get({ base, path: CREDENTIALS_PATH, what: CREDENTIALS_PATH, token, timeoutMs });
   const role = roles.split("\n")[0]?.trim();
   if (!role) throw fail("the instance has no IAM role attached");
-  const body = await get(base, CREDENTIALS_PATH + encodeURIComponent(role), token, timeoutMs);
+  const path = CREDENTIALS_PATH + encodeURIComponent(role);
+  const body = await get({ base, path, what: `${CREDENTIALS_PATH}<role>`, token, timeoutMs });
   return parseCredentialDocument(body, "fromInstanceMetadata", options.now ?? Date.now);
 }
 

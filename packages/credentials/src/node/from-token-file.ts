@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
+import { redacting } from "../redact.js";
 import type { AwsCredentials, CredentialProvider, Env, WebIdentityAssumer } from "../types.js";
 
 export interface FromTokenFileOptions {
@@ -43,12 +44,14 @@ export async function assumeWithTokenFile(request: WebIdentityRequest): Promise<
       cause: error,
     });
   }
-  return request.hook({
+  const credentials = await request.hook({
     roleArn: request.roleArn,
     roleSessionName: request.roleSessionName,
     webIdentityToken: token,
     ...(request.region ? { region: request.region } : {}),
   });
+  // The hook may return a plain object; what this package returns always redacts.
+  return redacting(credentials, request.source);
 }
 
 /** Web identity (EKS IRSA and similar): AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN through the hook. */

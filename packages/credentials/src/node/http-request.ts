@@ -1,11 +1,12 @@
-import { request as httpRequest } from "node:http";
+import { type ClientRequest, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { CredentialsError } from "../errors.js";
 
 export interface SimpleRequest {
-  method: "GET" | "PUT";
+  method: "GET" | "PUT" | "POST";
   url: URL;
   headers?: Record<string, string>;
+  body?: string;
   /** Applies to connecting and, separately, to waiting for the whole response. */
   timeoutMs: number;
   /** Responses larger than this are refused (credential documents are a few KB). */
@@ -17,16 +18,23 @@ export interface SimpleResponse {
   body: string;
 }
 
+export type HttpFailureReason = "timeout" | "network" | "too-large" | "invalid-request";
+
 /** Why a request failed: `timeout` and `network` let IMDS decide whether to fall back to v1. */
 export class HttpFailure extends CredentialsError {
-  readonly reason: "timeout" | "network" | "too-large";
-  constructor(reason: "timeout" | "network" | "too-large", message: string, cause?: unknown) {
+  readonly reason: HttpFailureReason;
+  constructor(reason: HttpFailureReason, message: string, cause?: unknown) {
     super("http-failed", message, { tryNext: true, cause });
     this.reason = reason;
   }
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : "refused by Node";
+}
 
 /**
  * One small HTTP exchange for the metadata endpoints. Both timeouts are short
@@ -38,6 +46,15 @@ export function simpleRequest(req: SimpleRequest): Promise<SimpleResponse> {
   const maxBody = req.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const where = req.url.origin;
   return new Promise((resolve, reject) => {
+    let outgoing: ClientRequest;
+    try {
+      outgoing = send(req.url, { method: req.method, headers: req.headers ?? {} });
+    } catch (error) {
+      // Node refuses to build some requests (a header value with a control character, an
+      // unsupported protocol) by throwing at once. Its message may quote what was refused.
+      reject(new HttpFailure("invalid-request", `request to ${where} could not be sent (${codeOf(error)})`));
+      return;
+    }
     const timer = setTimeout(() => {
       fail(new HttpFailure("timeout", `no response from ${where} within ${req.timeoutMs} ms`));
     }, req.timeoutMs);
@@ -46,7 +63,7 @@ export function simpleRequest(req: SimpleRequest): Promise<SimpleResponse> {
       outgoing.destroy();
       reject(error);
     };
-    const outgoing = send(req.url, { method: req.method, headers: req.headers ?? {} }, (res) => {
+    outgoing.on("response", (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {
@@ -64,6 +81,6 @@ export function simpleRequest(req: SimpleRequest): Promise<SimpleResponse> {
     outgoing.on("error", (error) => {
       fail(new HttpFailure("network", `request to ${where} failed: ${error.message}`, error));
     });
-    outgoing.end();
+    outgoing.end(req.body);
   });
 }

@@ -1,12 +1,16 @@
 import { CredentialsError, notConfigured } from "../errors.js";
 import { fromEnv } from "../from-env.js";
 import { createCredentials } from "../redact.js";
-import type { AssumeRoleParams, AwsCredentials, Env, RoleAssumer, WebIdentityAssumer } from "../types.js";
+import type { AssumeRoleParams, AwsCredentials, RoleAssumer, WebIdentityAssumer } from "../types.js";
 import { type FromContainerOptions, fromContainer } from "./from-container.js";
 import { type FromInstanceMetadataOptions, fromInstanceMetadata } from "./from-instance-metadata.js";
+import { type LoginSessionOptions, loginSessionCredentials } from "./from-login-session.js";
 import { type ProcessOptions, runCredentialProcess } from "./from-process.js";
+import { resolveSsoProfile, type SsoContext } from "./from-sso.js";
 import { assumeWithTokenFile, STS_CLIENT_HINT } from "./from-token-file.js";
-import { profileSettings, type SharedConfig } from "./shared-config.js";
+import { instanceMetadataOptions } from "./imds-options.js";
+import { profileNotFound, profileSettings } from "./shared-config.js";
+import { isSsoProfile } from "./sso-config.js";
 
 export interface ProfileHooks {
   assumeRole?: RoleAssumer;
@@ -14,13 +18,15 @@ export interface ProfileHooks {
   mfaCodeProvider?: (serial: string) => Promise<string>;
 }
 
-export interface ProfileContext extends ProfileHooks {
-  config: SharedConfig;
-  env: Env;
-  now: () => number;
+export interface ProfileContext extends ProfileHooks, SsoContext {
+  /** Whether the profile was chosen (option or AWS_PROFILE): a missing one is then an error. */
+  selected?: boolean;
   process?: ProcessOptions;
   container?: FromContainerOptions;
   instanceMetadata?: FromInstanceMetadataOptions;
+  /** Console login (`login_session` profiles). */
+  login?: LoginSessionOptions;
+  homedir?: string;
 }
 
 type Settings = Record<string, string>;
@@ -44,8 +50,10 @@ async function credentialSource(name: string, source: string, ctx: ProfileContex
   switch (source) {
     case "Environment":
       return fromEnv({ env: ctx.env })();
-    case "Ec2InstanceMetadata":
-      return fromInstanceMetadata({ ...ctx.instanceMetadata, env: ctx.env })();
+    case "Ec2InstanceMetadata": {
+      const where = { profile: name, env: ctx.env, home: ctx.home };
+      return fromInstanceMetadata(instanceMetadataOptions(ctx.config, where, ctx.instanceMetadata))();
+    }
     case "EcsContainer":
       return fromContainer({ ...ctx.container, env: ctx.env })();
     default:
@@ -64,6 +72,12 @@ function sourceFailed(name: string, error: unknown): unknown {
   if (!(error instanceof CredentialsError) || !error.tryNext) return error;
   return new CredentialsError(error.code, `profile "${name}": credential_source failed: ${error.message}`, {
     cause: error,
+  });
+}
+
+function fromCredentialSource(name: string, s: Settings, ctx: ProfileContext): Promise<AwsCredentials> {
+  return credentialSource(name, s.credential_source ?? "", ctx).catch((error: unknown) => {
+    throw sourceFailed(name, error);
   });
 }
 
@@ -104,40 +118,46 @@ async function assumeRoleProfile(
   if (sourceProfile && visited.includes(sourceProfile)) {
     throw new CredentialsError(
       "profile-cycle",
-      `profile "${name}": source_profile "${sourceProfile}" forms a cycle (${[...visited, sourceProfile].join(" -> ")})`,
+      `profile "${name}": source_profile "${sourceProfile}" forms a cycle (${[...visited, sourceProfile].join(" -> ")}); ` +
+        "point one of them at a profile with credentials",
     );
   }
   const source = sourceProfile
     ? await resolveProfile(sourceProfile, ctx, [...visited, sourceProfile])
-    : await credentialSource(name, s.credential_source ?? "", ctx).catch((error: unknown) => {
-        throw sourceFailed(name, error);
-      });
+    : await fromCredentialSource(name, s, ctx);
   return ctx.assumeRole(source, await roleParams(name, s, ctx));
 }
 
-/**
- * Resolves one profile as the SDKs do (aws-sdk-js-v3 credential-provider-ini
- * `resolveProfileData`): a source profile with static keys uses them even if it also
- * has `role_arn` (so a profile may name itself as its source); otherwise a role profile
- * assumes its role, then static keys, web identity, and `credential_process` are tried.
- * `visited` is the chain of source profiles, for cycle detection.
- */
-export async function resolveProfile(
-  name: string,
-  ctx: ProfileContext,
-  visited: readonly string[] = [],
-): Promise<AwsCredentials> {
-  const nested = visited.length > 0;
-  const s = profileSettings(ctx.config, name);
-  if (s === undefined) {
-    if (!nested)
-      throw notConfigured(`fromIni: profile "${name}" is not in the shared config or credentials file`);
-    throw new CredentialsError("profile-not-found", `source_profile "${name}" is not defined`);
+/** A role profile names exactly one of source_profile and credential_source (both SDKs). */
+function isRoleProfile(name: string, s: Settings): boolean {
+  if (!s.role_arn || !(s.source_profile || s.credential_source)) return false;
+  if (s.source_profile && s.credential_source) {
+    throw new CredentialsError(
+      "invalid-config",
+      `profile "${name}" sets both source_profile and credential_source; keep the one its role should use`,
+    );
   }
-  if (nested && hasStaticKeys(s)) return staticCredentials(name, s);
-  if (s.role_arn && (s.source_profile || s.credential_source))
-    return assumeRoleProfile(name, s, ctx, visited);
-  if (hasStaticKeys(s)) return staticCredentials(name, s);
+  return true;
+}
+
+function missingProfile(name: string, ctx: ProfileContext, nested: boolean): CredentialsError {
+  if (nested) {
+    return new CredentialsError(
+      "profile-not-found",
+      `source_profile "${name}" is not defined; define it or fix source_profile`,
+    );
+  }
+  if (ctx.selected) return profileNotFound(name, ctx.config.files);
+  return notConfigured(`fromIni: profile "${name}" is not in the shared config or credentials file`);
+}
+
+/** What a profile that is not a role profile resolves to, in the JS SDK's order. */
+function resolveOwnCredentials(
+  name: string,
+  s: Settings,
+  ctx: ProfileContext,
+): Promise<AwsCredentials> | undefined {
+  if (hasStaticKeys(s)) return Promise.resolve(staticCredentials(name, s));
   if (s.role_arn && s.web_identity_token_file) {
     return assumeWithTokenFile({
       tokenFile: s.web_identity_token_file,
@@ -149,11 +169,38 @@ export async function resolveProfile(
     });
   }
   if (s.credential_process)
-    return runCredentialProcess(s.credential_process, { now: ctx.now, ...ctx.process });
-  const why =
-    s.sso_session || s.sso_start_url
-      ? "uses IAM Identity Center (SSO), which is not supported"
-      : "has no credentials";
-  if (!nested) throw notConfigured(`fromIni: profile "${name}" ${why}`);
-  throw new CredentialsError("unsupported", `source_profile "${name}" ${why}`);
+    return runCredentialProcess(s.credential_process, { now: ctx.now, ...ctx.process }, name);
+  if (isSsoProfile(s)) return resolveSsoProfile(name, s, ctx);
+  // Console login (`aws login`), checked last as in aws-sdk-js-v3 `resolveProfileData`.
+  if (s.login_session) {
+    const { env, now } = ctx;
+    const homedir = ctx.homedir ?? ctx.home;
+    return loginSessionCredentials({ ...ctx.login, profile: name, settings: s, env, homedir, now });
+  }
+  return undefined;
+}
+
+/**
+ * Resolves one profile as the SDKs do (aws-sdk-js-v3 credential-provider-ini
+ * `resolveProfileData`): a source profile with static keys uses them even if it also
+ * has `role_arn` (so a profile may name itself as its source), and one with only
+ * `credential_source` uses that source; otherwise a role profile assumes its role, then
+ * static keys, web identity, `credential_process`, IAM Identity Center and console login
+ * are tried. `visited` is the chain of source profiles, for cycle detection.
+ */
+export async function resolveProfile(
+  name: string,
+  ctx: ProfileContext,
+  visited: readonly string[] = [],
+): Promise<AwsCredentials> {
+  const nested = visited.length > 0;
+  const s = profileSettings(ctx.config, name);
+  if (s === undefined) throw missingProfile(name, ctx, nested);
+  if (nested && hasStaticKeys(s)) return staticCredentials(name, s);
+  if (nested && !s.role_arn && s.credential_source) return fromCredentialSource(name, s, ctx);
+  if (isRoleProfile(name, s)) return assumeRoleProfile(name, s, ctx, visited);
+  const own = resolveOwnCredentials(name, s, ctx);
+  if (own !== undefined) return own;
+  if (!nested) throw notConfigured(`fromIni: profile "${name}" has no credentials`);
+  throw new CredentialsError("invalid-config", `source_profile "${name}" has no credentials`);
 }

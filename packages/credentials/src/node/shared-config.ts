@@ -1,27 +1,39 @@
-import { readFile } from "node:fs/promises";
 import { homedir as osHomedir } from "node:os";
 import { join } from "node:path";
 import { CredentialsError } from "../errors.js";
 import { processEnv } from "../from-env.js";
 import type { Env } from "../types.js";
+import { configSections } from "./config-sections.js";
 import { type IniSections, parseIni } from "./ini.js";
+import { MAX_SHARED_FILE_BYTES, readCapped } from "./read-capped.js";
 
 export interface SharedConfigOptions {
   /** Defaults to `process.env`. */
   env?: Env;
-  /** Home directory for `~/.aws/…`; defaults to HOME / USERPROFILE, then `os.homedir()`. */
+  /** Home directory for `~/.aws/…`; defaults to HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then `os.homedir()`. */
   homedir?: string;
 }
 
 export interface SharedConfig {
-  /** Profiles of the config file, keyed by name without the `profile ` prefix. */
+  /** Profiles of the config file (`[default]`, `[profile name]`), keyed by name. */
   profiles: IniSections;
-  /** Sections of the credentials file. */
+  /** Sections of the credentials file, keyed by name. */
   credentials: IniSections;
+  /** `[sso-session name]` sections of the config file. */
+  ssoSessions: IniSections;
+  /** `[services name]` sections of the config file. */
+  services: IniSections;
+  /** The paths read, for naming them in messages. */
+  files: { config: string; credentials: string };
 }
 
-function resolveHome(options: SharedConfigOptions, env: Env): string {
-  return options.homedir ?? env.HOME ?? env.USERPROFILE ?? osHomedir();
+/** As the SDKs find the home directory (HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then the OS). */
+export function resolveHome(options: SharedConfigOptions, env: Env): string {
+  if (options.homedir) return options.homedir;
+  if (env.HOME) return env.HOME;
+  if (env.USERPROFILE) return env.USERPROFILE;
+  if (env.HOMEPATH) return `${env.HOMEDRIVE ?? "C:\\"}${env.HOMEPATH}`;
+  return osHomedir();
 }
 
 function expandHome(path: string, home: string): string {
@@ -39,40 +51,38 @@ export function sharedFilePaths(options: SharedConfigOptions = {}): { config: st
 }
 
 async function readIni(path: string): Promise<IniSections> {
+  let text: string;
   try {
-    return parseIni(await readFile(path, "utf8"));
+    text = await readCapped(path, "shared config file", MAX_SHARED_FILE_BYTES);
   } catch (error) {
+    if (error instanceof CredentialsError) throw error;
     // A missing file is the common case (no ~/.aws at all), not an error.
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return Object.create(null);
     throw new CredentialsError("file-unreadable", `cannot read shared config file ${path}`, { cause: error });
   }
+  return parseIni(text);
 }
 
 /**
- * The config file names profiles `[profile name]` and `[default]`; a bare `[name]`
- * there is ignored, as by the SDKs (the CLI user guide, "Configuration and credential
- * file settings"). `[profile default]` wins over `[default]`.
+ * Reads and parses the shared config and credentials files (missing files read as empty).
+ * A file over 16 MiB is refused with `file-too-large` before it is read whole.
  */
-function configProfiles(sections: IniSections): IniSections {
-  const profiles: IniSections = Object.create(null);
-  if (sections.default) profiles.default = sections.default;
-  for (const [name, values] of Object.entries(sections)) {
-    if (!name.startsWith("profile ")) continue;
-    const profile = name.slice("profile ".length).trim();
-    if (profile === "__proto__") continue;
-    profiles[profile] = values;
-  }
-  return profiles;
-}
-
-/** Reads and parses the shared config and credentials files (missing files read as empty). */
 export async function loadSharedConfig(options: SharedConfigOptions = {}): Promise<SharedConfig> {
-  const paths = sharedFilePaths(options);
-  const [config, credentials] = await Promise.all([readIni(paths.config), readIni(paths.credentials)]);
-  return { profiles: configProfiles(config), credentials };
+  const files = sharedFilePaths(options);
+  const [config, credentials] = await Promise.all([readIni(files.config), readIni(files.credentials)]);
+  return { ...configSections(config), credentials, files };
 }
 
-/** One profile's settings: the credentials file's keys override the config file's, as in the SDKs. */
+/** Whether either file defines the profile (a section with no keys counts). */
+export function profileExists(config: SharedConfig, name: string): boolean {
+  return config.profiles[name] !== undefined || config.credentials[name] !== undefined;
+}
+
+/**
+ * One profile's settings for resolving credentials: the credentials file's keys override
+ * the config file's one by one, as in both SDKs (so a key and its secret may sit in
+ * different files, as in the JS SDK; botocore reports partial credentials there).
+ */
 export function profileSettings(config: SharedConfig, name: string): Record<string, string> | undefined {
   const fromConfig = config.profiles[name];
   const fromCredentials = config.credentials[name];
@@ -85,19 +95,19 @@ export function profileName(profile: string | undefined, env: Env): string {
   return profile || env.AWS_PROFILE || "default";
 }
 
-export interface ResolveConfigRegionOptions extends SharedConfigOptions {
-  profile?: string;
+/** Whether the profile was chosen (option or AWS_PROFILE) rather than `default` by default. */
+export function isProfileSelected(profile: string | undefined, env: Env): boolean {
+  return Boolean(profile || env.AWS_PROFILE);
 }
 
 /**
- * The region as the JavaScript SDK resolves it: AWS_REGION, then the profile's `region`
- * in the shared files. (AWS_DEFAULT_REGION is read by the CLI only, not the SDKs.)
+ * A selected profile that neither file defines is an error, as in botocore: falling back
+ * to other sources would sign as a different identity than the one asked for.
  */
-export async function resolveConfigRegion(
-  options: ResolveConfigRegionOptions = {},
-): Promise<string | undefined> {
-  const env = options.env ?? processEnv();
-  if (env.AWS_REGION) return env.AWS_REGION;
-  const config = await loadSharedConfig({ ...options, env });
-  return profileSettings(config, profileName(options.profile, env))?.region || undefined;
+export function profileNotFound(name: string, files: SharedConfig["files"]): CredentialsError {
+  return new CredentialsError(
+    "profile-not-found",
+    `profile "${name}" is not defined in ${files.config} or ${files.credentials}; ` +
+      `check AWS_PROFILE / the profile option, or create it with \`aws configure --profile ${name}\``,
+  );
 }

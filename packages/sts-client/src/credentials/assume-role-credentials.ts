@@ -30,8 +30,10 @@ export interface AssumeRoleCredentialsOptions {
   sourceCredentials?: AwsCredentials | CredentialProvider;
   /** Options of the STSClient that calls AssumeRole (region, endpoint, transport, …). */
   clientConfig?: STSClientConfig;
-  /** Refresh this long before expiry (default 5 minutes). */
+  /** The advisory window: refresh in the background this long before expiry (default 15 minutes). */
   refreshWindowMs?: number;
+  /** The mandatory window: callers wait for the refresh this long before expiry (default 5 minutes). */
+  mandatoryWindowMs?: number;
   /** Clock in epoch milliseconds; injected by tests. */
   now?: () => number;
 }
@@ -73,8 +75,9 @@ export async function assumeRoleInput(
 
 /**
  * A role's temporary credentials from STS AssumeRole, refreshed before they expire
- * (like the SDKs' `fromTemporaryCredentials`). Concurrent callers during a refresh
- * share one STS call.
+ * (like the SDKs' `fromTemporaryCredentials`): in the background inside the advisory window,
+ * with callers waiting only inside the mandatory one; concurrent callers share one STS call,
+ * and a failed call is retried after a backoff (see `cached` in `@lanyard/credentials`).
  */
 export function assumeRoleCredentials(options: AssumeRoleCredentialsOptions): CredentialProvider {
   if (typeof options.roleArn !== "string" || options.roleArn === "") {
@@ -91,5 +94,6 @@ export function assumeRoleCredentials(options: AssumeRoleCredentialsOptions): Cr
   return cached(fetch, {
     now,
     ...(options.refreshWindowMs === undefined ? {} : { refreshWindowMs: options.refreshWindowMs }),
+    ...(options.mandatoryWindowMs === undefined ? {} : { mandatoryWindowMs: options.mandatoryWindowMs }),
   });
 }

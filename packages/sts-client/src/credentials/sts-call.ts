@@ -7,6 +7,7 @@ import {
 import type { STSClientConfig } from "../config.js";
 import { STSClient } from "../generated/client.generated.js";
 import type { AssumedRoleUser, Credentials } from "../generated/types.generated.js";
+import { checkRegion } from "../region.js";
 
 /**
  * The SDKs sign role calls in us-east-1 when neither the options, the environment, the
@@ -21,7 +22,8 @@ export function defaultSessionName(now: () => number): string {
 
 async function resolveRegion(config: STSClientConfig, fallback: string | undefined): Promise<string> {
   if (config.region) return config.region;
-  if (fallback) return fallback;
+  // The profile's region reaches the client as an option; name the profile as its source.
+  if (fallback) return checkRegion(fallback, "the region of the profile that assumes the role");
   const probe = new STSClient(config);
   return (await probe.resolveRegion()) ?? ASSUME_ROLE_DEFAULT_REGION;
 }

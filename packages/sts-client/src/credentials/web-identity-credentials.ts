@@ -32,7 +32,10 @@ export interface WebIdentityCredentialsOptions {
   clientConfig?: STSClientConfig;
   /** Default: `globalThis.process?.env`. */
   env?: Env;
+  /** The advisory window: refresh in the background this long before expiry (default 15 minutes). */
   refreshWindowMs?: number;
+  /** The mandatory window: callers wait for the refresh this long before expiry (default 5 minutes). */
+  mandatoryWindowMs?: number;
   now?: () => number;
 }
 
@@ -137,6 +140,7 @@ export function webIdentityCredentialsWith(
   return cached(() => fetchOnce(options, now, loader), {
     now,
     ...(options.refreshWindowMs === undefined ? {} : { refreshWindowMs: options.refreshWindowMs }),
+    ...(options.mandatoryWindowMs === undefined ? {} : { mandatoryWindowMs: options.mandatoryWindowMs }),
   });
 }
 

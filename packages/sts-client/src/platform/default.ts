@@ -2,6 +2,7 @@
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import { FetchTransport } from "@lanyard/transport-fetch";
+import type { RegionSetting } from "../region.js";
 
 // WebCrypto signs at no bundle cost; the sync `sign` would bundle @noble/hashes (~2 KB gzip).
 export { signAsync as signRequest } from "@lanyard/sigv4";
@@ -17,7 +18,7 @@ export function defaultCredentials(): CredentialProvider | undefined {
   return undefined;
 }
 
-export function configRegion(): Promise<string | undefined> {
+export function configRegion(): Promise<RegionSetting | undefined> {
   return Promise.resolve(undefined);
 }
 

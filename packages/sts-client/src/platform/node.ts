@@ -3,6 +3,7 @@
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import { loadNodeCredentials } from "../credentials/platform-node.js";
+import type { RegionSetting } from "../region.js";
 import { LazyUndiciTransport } from "./lazy-undici.js";
 
 export const userAgentHeader = "user-agent";
@@ -28,8 +29,16 @@ export function defaultCredentials(): CredentialProvider | undefined {
   };
 }
 
-export async function configRegion(): Promise<string | undefined> {
-  return (await loadNodeCredentials()).resolveConfigRegion();
+/** The selected profile's `region` in the shared config file (the environment was asked first). */
+export async function configRegion(): Promise<RegionSetting | undefined> {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const value = await (await loadNodeCredentials()).resolveConfigRegion({
+    env: { ...env, AWS_REGION: undefined },
+  });
+  const profile = env.AWS_PROFILE || "default";
+  return value
+    ? { value, source: `the region of profile "${profile}" in the shared config file` }
+    : undefined;
 }
 
 export function platformUserAgent(): string {

@@ -1,0 +1,23 @@
+import { homedir } from "node:os";
+import { isAbsolute, join } from "node:path";
+import { configError } from "../errors.js";
+import type { Env } from "../io.js";
+
+/**
+ * Where credential-process keeps its cache: LANYARD_CACHE_DIR, else ~/.aws/lanyard/cache,
+ * beside the AWS CLI's own ~/.aws/cli/cache and under the directory users already guard as
+ * secret. HOME is read as the SDKs read it for ~/.aws.
+ */
+export function cacheDirectory(env: Env): string {
+  const override = env.LANYARD_CACHE_DIR;
+  if (override) {
+    if (!isAbsolute(override)) {
+      throw configError(
+        "LANYARD_CACHE_DIR must be an absolute path",
+        "set it to a directory such as ~/.cache/lanyard",
+      );
+    }
+    return override;
+  }
+  return join(env.HOME || env.USERPROFILE || homedir(), ".aws", "lanyard", "cache");
+}

@@ -1,0 +1,44 @@
+import { open } from "node:fs/promises";
+import { CredentialsError } from "../errors.js";
+
+/**
+ * Shared config files of large organisations reach a few MB; 16 MiB leaves room for them
+ * while refusing, before reading it whole, a file that is clearly not a config file.
+ */
+export const MAX_SHARED_FILE_BYTES = 16 * 1024 * 1024;
+
+function tooLarge(path: string, what: string, maxBytes: number): CredentialsError {
+  return new CredentialsError(
+    "file-too-large",
+    `${what} ${path} is larger than ${maxBytes} bytes; it is refused rather than read whole ` +
+      "(check that AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE name the right file)",
+  );
+}
+
+/**
+ * Reads a UTF-8 file of at most `maxBytes`: the size is checked on the open handle before
+ * reading, and reading stops one byte past the cap, so a file that grows meanwhile is refused too.
+ * Errors from the file system (ENOENT, EISDIR…) propagate unchanged for the caller to judge.
+ */
+export async function readCapped(path: string, what: string, maxBytes: number): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) throw tooLarge(path, what, maxBytes);
+    let buffer = Buffer.alloc(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        // The file grew since stat: keep reading, but never past the cap.
+        if (length > maxBytes) throw tooLarge(path, what, maxBytes);
+        buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(length, maxBytes + 1 - length) || 1)]);
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}

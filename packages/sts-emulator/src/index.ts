@@ -1,0 +1,10 @@
+export type { ErrorAnswer } from "./answer.js";
+export { MAX_SKEW_MS } from "./auth/common.js";
+export { StsEmulator, type StsEmulatorEndpoints, type TestCredentials } from "./emulator.js";
+export { StsEmulatorError, type StsEmulatorErrorCode } from "./errors.js";
+export type { RecordedRequest } from "./handler.js";
+export type { StsEmulatorOptions } from "./options.js";
+export type { AnswerMode } from "./pipeline.js";
+export { CLOCK_SKEW_MS, type Fault, type Plan, SCENARIOS } from "./plan.js";
+export type { ReceivedRequest, Reply } from "./reply.js";
+export { TEST_CREDENTIALS } from "./test-identity.js";
