@@ -10,7 +10,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   conformance [--filter SUBSTR] [--transport NAME]... [--json FILE]
-      replay every case against every transport (undici, fetch, http2, h2c)
+      replay every case against every transport (node, undici, fetch, http2, h2c)
   conformance serve [--port N]
       run the STS emulator alone on 127.0.0.1:N (plain HTTP/1.1; default port 4566)`;
 

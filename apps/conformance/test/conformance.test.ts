@@ -12,6 +12,6 @@ describe("the conformance replay", () => {
       .filter((r) => !r.pass)
       .map((r) => `${r.case} × ${r.transport}: ${r.problems.join("; ")}`);
     expect(failures, formatReport(report)).toEqual([]);
-    expect(report.results).toHaveLength(32 * 4);
+    expect(report.results).toHaveLength(32 * 5);
   }, 60_000);
 });

@@ -2,9 +2,10 @@ import type { Transport } from "@lanyard/http";
 import type { StsEmulator } from "@lanyard/sts-emulator";
 import { FetchTransport } from "@lanyard/transport-fetch";
 import { Http2Transport } from "@lanyard/transport-http2";
+import { NodeHttpTransport } from "@lanyard/transport-node";
 import { UndiciTransport } from "@lanyard/transport-undici";
 
-export const TRANSPORT_NAMES = ["undici", "fetch", "http2", "h2c"] as const;
+export const TRANSPORT_NAMES = ["node", "undici", "fetch", "http2", "h2c"] as const;
 export type TransportName = (typeof TRANSPORT_NAMES)[number];
 
 /** A transport pointed at the emulator listener it speaks to. */
@@ -38,6 +39,14 @@ export function createTransport(
 ): TransportUnderTest {
   const { requestTimeoutMs } = settings;
   const { http1, h2, h2c } = endpointUrls(emulator);
+  // The emulator is on loopback: a proxy in the environment must not carry the replay.
+  if (name === "node")
+    return {
+      name,
+      transport: new NodeHttpTransport({ requestTimeoutMs, proxy: false }),
+      endpoint: http1,
+      protocol: "http/1.1",
+    };
   if (name === "undici")
     return {
       name,

@@ -3,6 +3,13 @@
 export { eventually } from "./eventually.js";
 export { describeProcessExit, type ProcessExitOptions } from "./process-exit.js";
 export {
+  type LoopbackProxy,
+  type LoopbackProxyOptions,
+  type SilentServer,
+  startLoopbackProxy,
+  startSilentServer,
+} from "./proxy.js";
+export {
   type LoopbackKind,
   type LoopbackServer,
   type LoopbackServerOptions,

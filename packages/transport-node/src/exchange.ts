@@ -1,0 +1,134 @@
+import type { ClientRequest, IncomingMessage } from "node:http";
+import type { RequestOptions } from "node:https";
+import type { SecureContext } from "node:tls";
+import {
+  BodyTooLargeError,
+  concatBytes,
+  type Deadline,
+  type HttpRequest,
+  type HttpResponse,
+  parseContentLength,
+  TruncatedBodyError,
+} from "@lanyard/http";
+import { ProxyRefusalSignal } from "./proxy-refusal.js";
+import { hasBody, responseHeaders } from "./response.js";
+import type { Route } from "./route-table.js";
+
+/** node:http's or node:https's `request`; node:https hands `secureContext` on to `tls.connect`. */
+export type RequestFunction = (options: RequestOptions & { secureContext?: SecureContext }) => ClientRequest;
+
+export interface ExchangeContext {
+  origin: string;
+  deadline: Deadline;
+  maxBodyBytes: number;
+  /**
+   * The exchanges in progress, each as the function that fails it: the transport's close() calls
+   * them, which also ends requests still queued for a socket (Node reports nothing for those).
+   */
+  pending: Set<(error: unknown) => void>;
+}
+
+const NO_BODY = new Uint8Array(0);
+
+/**
+ * One request and its whole response over `route`: one promise with plain listeners rather than a
+ * chain of async steps (a few µs of CPU less per call at 64 concurrent calls). Failures reject as
+ * they come; the transport maps them.
+ */
+export function exchange(
+  route: Route,
+  outgoing: HttpRequest,
+  context: ExchangeContext,
+): Promise<HttpResponse> {
+  return new Promise<HttpResponse>((resolve, reject) => {
+    const req = route.request(requestOptions(route, outgoing));
+    const { pending } = context;
+    const fail = (error: unknown) => {
+      pending.delete(fail);
+      req.destroy();
+      reject(error);
+    };
+    pending.add(fail);
+    // A request still queued for a socket has none to destroy yet: Node drops it when one frees up.
+    context.deadline.onAbort(() => req.destroy());
+    req.on("error", fail);
+    req.on("response", (res) => {
+      const status = res.statusCode ?? 0;
+      // A plain-HTTP request through a proxy gets the proxy's own 407 (a tunnel's is caught when connecting).
+      if (status === 407 && route.proxy)
+        return fail(new ProxyRefusalSignal(route.proxy, status, res.statusMessage ?? ""));
+      const headers = responseHeaders(res.rawHeaders);
+      const done = (body: Uint8Array) => {
+        pending.delete(fail);
+        resolve({ status, headers, body });
+      };
+      if (!hasBody(outgoing.method, status)) {
+        res.resume();
+        return done(NO_BODY);
+      }
+      readBody(res, parseContentLength(headers["content-length"]), context, done, fail);
+    });
+    req.end(outgoing.body);
+  });
+}
+
+/**
+ * node:http's request options. Node copies them into a new object on every request, so direct
+ * routes pass only what varies: their agent already holds the protocol and TLS settings. The
+ * proxy agents read TLS settings for the target from the request options instead.
+ */
+function requestOptions(
+  route: Route,
+  outgoing: HttpRequest,
+): RequestOptions & { secureContext?: SecureContext } {
+  const { url } = outgoing;
+  const options = {
+    host: route.hostname,
+    port: route.port,
+    method: outgoing.method,
+    path: url.pathname + url.search,
+    headers: outgoing.headers,
+    agent: route.agent,
+  };
+  if (route.proxy === undefined) return options;
+  return {
+    ...options,
+    protocol: route.protocol,
+    secureContext: route.secureContext,
+    rejectUnauthorized: route.rejectUnauthorized,
+  };
+}
+
+/**
+ * Collects the body through `data` events, which cost less than async iteration (a promise per
+ * chunk) and count what arrived, so a connection that ends before `Content-Length` bytes is a
+ * `TruncatedBodyError`. Past `maxBodyBytes` the request is destroyed, freeing its socket.
+ */
+function readBody(
+  res: IncomingMessage,
+  contentLength: number | undefined,
+  context: ExchangeContext,
+  done: (body: Uint8Array) => void,
+  fail: (error: unknown) => void,
+): void {
+  const { maxBodyBytes, origin } = context;
+  if (contentLength !== undefined && contentLength > maxBodyBytes) {
+    fail(new BodyTooLargeError(maxBodyBytes, { origin }));
+    return;
+  }
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  const truncated = (cause?: unknown) => new TruncatedBodyError(received, contentLength, { origin, cause });
+  res.on("data", (chunk: Uint8Array) => {
+    received += chunk.byteLength;
+    if (received > maxBodyBytes) fail(new BodyTooLargeError(maxBodyBytes, { origin }));
+    else parts.push(chunk);
+  });
+  // Node reports a connection lost mid-body as ECONNRESET "aborted"; with a length announced,
+  // what the caller needs to know is that the body is short.
+  res.on("error", (error) => fail(contentLength === undefined ? error : truncated(error)));
+  res.on("end", () => {
+    if (!res.complete) fail(truncated());
+    else done(parts.length === 1 ? parts[0]! : concatBytes(parts, received));
+  });
+}

@@ -1,0 +1,37 @@
+import type { SecureContext } from "node:tls";
+import { TlsError } from "@lanyard/http";
+import { PEM_CERTIFICATE } from "./ca-bundle.js";
+import type { NodeTlsOptions } from "./options.js";
+
+/** What every TLS connection of a transport is made with. */
+export interface TlsSettings {
+  /** Made once per transport so a large CA bundle is parsed once, not on every handshake. */
+  secureContext: SecureContext | undefined;
+  rejectUnauthorized: boolean;
+}
+
+export function tlsSettings(options: NodeTlsOptions = {}): TlsSettings {
+  const { ca, cert, key } = options;
+  return {
+    secureContext: ca || cert || key ? secureContext(options) : undefined,
+    rejectUnauthorized: options.rejectUnauthorized !== false,
+  };
+}
+
+function secureContext({ ca, cert, key }: NodeTlsOptions): SecureContext {
+  // OpenSSL skips text that is not PEM, so a file path passed by mistake would silently trust nothing.
+  for (const entry of typeof ca === "string" ? [ca] : (ca ?? [])) {
+    if (!entry.includes(PEM_CERTIFICATE)) {
+      throw new TlsError(
+        `tls.ca holds no PEM certificate ("${PEM_CERTIFICATE}"); pass the bundle's contents (readCaBundle(path)), not its path`,
+      );
+    }
+  }
+  try {
+    // `ca` here replaces Node's root store rather than adding to it (botocore's ca_bundle does the same).
+    return process.getBuiltinModule("node:tls").createSecureContext({ ca, cert, key });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new TlsError(`tls.ca, tls.cert or tls.key is not usable PEM (${detail})`, { cause: error });
+  }
+}

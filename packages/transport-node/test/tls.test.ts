@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NodeHttpTransport, type NodeHttpTransportOptions, readCaBundle } from "../src/index.js";
+import { type LoopbackCertificate, loopbackCertificate } from "./certificate.js";
+
+let server: Server;
+let url: URL;
+let certificate: LoopbackCertificate;
+let folder: string;
+beforeAll(async () => {
+  certificate = await loopbackCertificate();
+  server = createServer(certificate, (_req, res) => res.end("secure"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = new URL(`https://127.0.0.1:${(server.address() as AddressInfo).port}/?X-Amz-Signature=secret`);
+  folder = mkdtempSync(join(tmpdir(), "transport-node-"));
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function fetchText(options: NodeHttpTransportOptions): Promise<string> {
+  const transport = new NodeHttpTransport({ proxy: false, ...options });
+  try {
+    return new TextDecoder().decode((await transport.send({ method: "GET", url, headers: {} })).body);
+  } finally {
+    await transport.close();
+  }
+}
+
+describe("NodeHttpTransport TLS", () => {
+  it("trusts a self-signed server certificate given as tls.ca", async () => {
+    expect(await fetchText({ tls: { ca: certificate.cert } })).toBe("secure");
+  });
+
+  it("rejects the same server with code tls when its certificate is not trusted", async () => {
+    const error = await fetchText({}).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "tls", origin: url.origin });
+    expect((error as Error).message).not.toContain("secret");
+  });
+
+  it("replaces Node's roots with tls.ca: a bundle without the server's CA rejects it", async () => {
+    const other = await loopbackCertificate();
+    await expect(fetchText({ tls: { ca: other.cert } })).rejects.toMatchObject({ code: "tls" });
+  });
+
+  it("connects without verification when rejectUnauthorized is false", async () => {
+    expect(await fetchText({ tls: { rejectUnauthorized: false } })).toBe("secure");
+  });
+
+  it("fails at construction with code tls when tls.ca is a path instead of PEM text", () => {
+    expect(() => new NodeHttpTransport({ tls: { ca: "/etc/ssl/corporate.pem" } })).toThrow(
+      expect.objectContaining({ code: "tls", message: expect.stringContaining("not its path") }),
+    );
+  });
+
+  it("fails at construction with code tls when tls.cert is not usable PEM", () => {
+    expect(() => new NodeHttpTransport({ tls: { cert: "-----BEGIN CERTIFICATE-----\nnope" } })).toThrow(
+      expect.objectContaining({ code: "tls", message: expect.stringContaining("not usable PEM") }),
+    );
+  });
+});
+
+describe("readCaBundle", () => {
+  it("reads a PEM bundle the transport can trust", async () => {
+    const path = join(folder, "bundle.pem");
+    writeFileSync(path, `# corporate roots\n${certificate.cert}`);
+    expect(await fetchText({ tls: { ca: readCaBundle(path) } })).toBe("secure");
+  });
+
+  it("throws a TlsError naming the path when the file cannot be read", () => {
+    const path = join(folder, "missing.pem");
+    expect(() => readCaBundle(path)).toThrow(
+      expect.objectContaining({
+        name: "TlsError",
+        code: "tls",
+        message: expect.stringContaining(`cannot read the CA bundle ${path} (ENOENT)`),
+      }),
+    );
+  });
+
+  it("throws a TlsError naming the path when the file holds no certificate", () => {
+    const path = join(folder, "key-only.pem");
+    writeFileSync(path, certificate.key);
+    expect(() => readCaBundle(path)).toThrow(
+      expect.objectContaining({
+        code: "tls",
+        message: expect.stringContaining(`the CA bundle ${path} holds no PEM`),
+      }),
+    );
+  });
+});
