@@ -3,6 +3,7 @@ import type { Transport } from "@lanyard/http";
 import { sign } from "@lanyard/sigv4";
 import { FetchTransport } from "@lanyard/transport-fetch";
 import { Http2Transport } from "@lanyard/transport-http2";
+import { NodeHttpTransport } from "@lanyard/transport-node";
 import { UndiciTransport } from "@lanyard/transport-undici";
 import { Pool } from "undici";
 import { CREDENTIALS, FORM_CONTENT_TYPE, GET_CALLER_IDENTITY_BODY, REGION } from "../fixtures.js";
@@ -64,6 +65,10 @@ function rawUndiciCaller(url: string): Caller {
 
 async function callers(stub: RunningStub): Promise<(Caller | Row)[]> {
   const makers: [string, () => Caller | Promise<Caller>][] = [
+    [
+      "lanyard node",
+      () => lanyardCaller("lanyard node", stub.http1Url, new NodeHttpTransport({ proxy: false })),
+    ],
     ["lanyard undici", () => lanyardCaller("lanyard undici", stub.http1Url, new UndiciTransport())],
     ["lanyard fetch", () => lanyardCaller("lanyard fetch", stub.http1Url, new FetchTransport())],
     ["lanyard http2 (h2c)", () => lanyardCaller("lanyard http2 (h2c)", stub.h2cUrl, new Http2Transport())],
