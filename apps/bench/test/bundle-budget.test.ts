@@ -31,9 +31,9 @@ const ENTRY = "lanyardAssumeRoleModular";
 // 37,947 B measured when the client began checking the region and endpoint it builds URLs from and
 // redacting static credentials (about 1 KB for a guarantee no size target outweighs), then to
 // 16,487 B and 39,082 B when credential refresh gained its advisory window and backoff and the XML
-// tree builders became loops that no depth can crash.
-const CEILING_BROWSER = 16_500;
-const CEILING_WORKER = 39_100;
+// tree builders became loops that no depth can crash (and 60 B for the deadline as a class).
+const CEILING_BROWSER = 16_600;
+const CEILING_WORKER = 39_200;
 const CEILINGS: Record<Target, { bytes: number; backend: string }> = {
   browser: { bytes: CEILING_BROWSER, backend: "fetch transport, DOMParser XML backend" },
   worker: { bytes: CEILING_WORKER, backend: "fetch transport, fast-xml-parser XML backend" },
