@@ -12,10 +12,11 @@ const ENTRIES = [
   "@lanyard/xml-codec",
   "@lanyard/query-protocol",
   "@lanyard/endpoints",
-  "@lanyard/endpoints/partitions",
   "@lanyard/retry",
   "@lanyard/transport-fetch",
   "@lanyard/credentials",
+  "@lanyard/query-client",
+  "@lanyard/query-client/codegen",
   "@lanyard/sts-client",
 ];
 

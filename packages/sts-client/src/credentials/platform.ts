@@ -1,14 +1,13 @@
-import * as platform from "#platform";
+import { nodeCredentialsLoader as runtimeLoader } from "@lanyard/query-client";
 
 /** `@lanyard/credentials/node`: shared files, token files, the default chain (Node only). */
 export type NodeCredentialsModule = typeof import("@lanyard/credentials/node");
 export type NodeCredentialsLoader = () => Promise<NodeCredentialsModule>;
 
 /**
- * The Node platform module exports `loadNodeCredentials`; other platforms do not, which is
- * how the portable code knows that files and the default chain are out of reach. Reading it
- * off the namespace keeps `node:` modules out of browser and worker bundles.
+ * The runtime's loader of the Node-only providers; undefined on other platforms, which is how
+ * the portable code knows that files and the default chain are out of reach.
  */
 export function nodeCredentialsLoader(): NodeCredentialsLoader | undefined {
-  return (platform as { loadNodeCredentials?: NodeCredentialsLoader }).loadNodeCredentials;
+  return runtimeLoader();
 }
