@@ -8,7 +8,6 @@ import { build } from "esbuild";
 const ENTRIES = [
   "@lanyard/http",
   "@lanyard/sigv4",
-  "@lanyard/sigv4/portable",
   "@lanyard/xml-codec",
   "@lanyard/query-protocol",
   "@lanyard/endpoints",

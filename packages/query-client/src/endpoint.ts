@@ -1,4 +1,4 @@
-import { authSchemeOf, EndpointError, type ResolvedEndpoint } from "@lanyard/endpoints";
+import { EndpointError, type ResolvedEndpoint } from "@lanyard/endpoints";
 import { ClientError } from "./errors.js";
 import type { ServiceDefinition, ServiceEndpoint } from "./model.js";
 import type { ClientSettings } from "./settings.js";
@@ -59,17 +59,13 @@ export function resolveServiceEndpoint(
     const message = cause instanceof EndpointError ? cause.message : String(cause);
     throw new ClientError("endpoint", `could not resolve the ${service.id} endpoint: ${message}`, { cause });
   }
-  // An endpoint override carries no auth scheme; SigV4 then signs for the client's region.
-  const scheme = authSchemeOf(resolved, {
-    signingName: service.signingName,
-    signingRegion: region ?? "us-east-1",
-  });
   const headers: Record<string, string> = {};
   for (const [name, values] of Object.entries(resolved.headers)) headers[name] = values.join(",");
   return {
     url: checkedRuleUrl(resolved.url, endpoint !== undefined),
-    signingRegion: scheme.signingRegion,
-    signingName: scheme.signingName,
     headers,
+    properties: resolved.properties,
+    // An endpoint override carries no auth scheme; SigV4 then signs for the client's region.
+    signingDefaults: { signingName: service.signingName, signingRegion: region ?? "us-east-1" },
   };
 }

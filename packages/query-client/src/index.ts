@@ -1,6 +1,5 @@
 export type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
-export { nodeCredentialsLoader } from "#platform";
-export { resolveCredentials, sigv4 } from "./auth.js";
+export { resolveCredentials, signingScope, sigv4 } from "./auth.js";
 export { type CallOptions, QueryClient } from "./client.js";
 export { ClientError, type ClientErrorCode, ValidationError, type ValidationIssue } from "./errors.js";
 export type { LogEvent } from "./logger.js";
@@ -22,6 +21,11 @@ export type {
   ShapeRef,
   StructureShape,
 } from "./model.js";
+export {
+  type NodeCredentialsLoader,
+  type NodeCredentialsModule,
+  nodeCredentialsLoader,
+} from "./node-credentials.js";
 export { checkRegion } from "./region.js";
 export { ServiceError, type ServiceErrorClass, type ServiceErrorInit } from "./service-error.js";
 export type { ClientConfig, ClientSettings, Setting, SettingSource } from "./settings.js";

@@ -19,12 +19,14 @@ import type { ServiceErrorClass } from "./service-error.js";
  */
 export type { ListShape, MapShape, ScalarShape, ServiceModel, Shape, ShapeMap, ShapeRef, StructureShape };
 
-/** Where to send a call and how to sign it: resolved once per client. */
+/** Where to send a client's calls: resolved once per client. */
 export interface ServiceEndpoint {
   url: URL;
-  signingRegion: string;
-  signingName: string;
   headers: Record<string, string>;
+  /** The rules' properties (`authSchemes`, …), for the operation's auth scheme to read. */
+  properties: Record<string, unknown>;
+  /** What signs where the rules name nothing: the service's signing name, the client's region. */
+  signingDefaults: { signingName: string; signingRegion: string };
 }
 
 /** The client a scheme resolves an identity for (structurally `QueryClient`). */
@@ -104,8 +106,9 @@ export interface ServiceDefinition {
   ServiceError: ServiceErrorClass;
   settings?: readonly ServiceSetting[];
   /**
-   * The credentials a client without `credentials` signs with, where the service knows better
-   * than the platform (a service that resolves role profiles through itself); undefined: the platform's.
+   * The credentials a client without `credentials` signs with, for a service that knows better
+   * than the platform (one that resolves role profiles through itself); it returns undefined where
+   * there are none. Without it, the platform's default chain (Node) or none.
    */
   defaultCredentials?: () => (() => Promise<AwsCredentials>) | undefined;
 }

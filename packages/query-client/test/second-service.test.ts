@@ -3,7 +3,7 @@
 // awsQuery server, lists, nested structures, timestamps, maps and errors included.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ClientError, ServiceError, ValidationError } from "@lanyard/query-client";
+import { ClientError, ServiceError, signingScope, ValidationError } from "@lanyard/query-client";
 import { generateClient } from "@lanyard/query-client/codegen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatGenerated } from "../../../scripts/write-generated.mjs";
@@ -220,7 +220,7 @@ describe("a client generated for IAM", () => {
     const iam = new IAMClient({ region: "eu-west-1", credentials: CREDENTIALS });
     const endpoint = await iam.resolveEndpoint();
     expect(endpoint.url.href).toBe("https://iam.amazonaws.com/");
-    expect([endpoint.signingRegion, endpoint.signingName]).toEqual(["us-east-1", "iam"]);
+    expect(signingScope(endpoint)).toEqual({ signingRegion: "us-east-1", signingName: "iam" });
     const china = await new IAMClient({ region: "cn-north-1" }).resolveEndpoint();
     expect(china.url.href).toBe("https://iam.cn-north-1.amazonaws.com.cn/");
     expect(typeof iam.getAccountSummary).toBe("function");

@@ -1,5 +1,5 @@
 import type { HttpRequest } from "@lanyard/http";
-import { resolveCredentials } from "@lanyard/query-client";
+import { resolveCredentials, signingScope } from "@lanyard/query-client";
 import { presign } from "@lanyard/sigv4";
 import type { STSBaseClient } from "./generated/client.generated.js";
 import { GetCallerIdentityOperation } from "./generated/operations.generated.js";
@@ -23,14 +23,15 @@ export async function presignGetCallerIdentity(
 ): Promise<URL> {
   const endpoint = await client.resolveEndpoint();
   const credentials = await resolveCredentials(client);
+  const { signingRegion, signingName } = signingScope(endpoint);
   const url = new URL(endpoint.url);
   url.searchParams.set("Action", GetCallerIdentityOperation.name);
   url.searchParams.set("Version", GetCallerIdentityOperation.model.metadata.apiVersion);
   const request: HttpRequest = { method: "GET", url, headers: { host: url.host, ...options.headers } };
   return presign(request, {
     credentials,
-    region: endpoint.signingRegion,
-    service: endpoint.signingName,
+    region: signingRegion,
+    service: signingName,
     expiresIn: options.expiresIn ?? 900,
     date: options.date ?? new Date(),
   });

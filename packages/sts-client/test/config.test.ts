@@ -1,3 +1,4 @@
+import { signingScope } from "@lanyard/query-client";
 import { describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
 import { STSClient, type STSClientConfig, VERSION } from "../src/index.js";
@@ -22,13 +23,13 @@ describe("configuration", () => {
   it("resolves the regional endpoint by default", async () => {
     const endpoint = await endpointOf({ region: "us-west-2" });
     expect(endpoint.url.href).toBe("https://sts.us-west-2.amazonaws.com/");
-    expect(endpoint.signingRegion).toBe("us-west-2");
+    expect(signingScope(endpoint).signingRegion).toBe("us-west-2");
   });
 
   it("maps legacy regions to the global endpoint with stsRegionalEndpoints: legacy", async () => {
     const endpoint = await endpointOf({ region: "us-west-2", stsRegionalEndpoints: "legacy" });
     expect(endpoint.url.href).toBe("https://sts.amazonaws.com/");
-    expect(endpoint.signingRegion).toBe("us-east-1");
+    expect(signingScope(endpoint).signingRegion).toBe("us-east-1");
     const notLegacy = await endpointOf({ region: "ap-east-1", stsRegionalEndpoints: "legacy" });
     expect(notLegacy.url.href).toBe("https://sts.ap-east-1.amazonaws.com/");
   });

@@ -2,16 +2,13 @@
 // shared config file. Selected through the package's `#platform` import condition.
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
+import type { NodeCredentialsLoader, NodeCredentialsModule } from "../node-credentials.js";
 import type { RegionSetting } from "../region.js";
 import { LazyUndiciTransport } from "./lazy-undici.js";
 
 export { envRegion, envSettings } from "../env.js";
 
 export const userAgentHeader = "user-agent";
-
-/** `@lanyard/credentials/node`: shared files, token files, the default chain. */
-export type NodeCredentialsModule = typeof import("@lanyard/credentials/node");
-export type NodeCredentialsLoader = () => Promise<NodeCredentialsModule>;
 
 let nodeCredentials: Promise<NodeCredentialsModule> | undefined;
 

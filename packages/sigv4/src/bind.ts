@@ -1,8 +1,8 @@
 import type { HttpRequest } from "@lanyard/http";
+import { context, signAsync as platformSignAsync } from "#platform";
 import { signatureDetailsOf } from "./details.js";
-import { nodeHash } from "./hash/node.js";
 import { type PresignDetails, presignDetailsOf, presignOf } from "./presign.js";
-import { signingContext, signRequest } from "./sign.js";
+import { signRequest } from "./sign.js";
 import type {
   PresignDetailsOptions,
   PresignOptions,
@@ -11,9 +11,9 @@ import type {
   SignOptions,
 } from "./types.js";
 
-// Plain functions over one module-level context (the node:crypto backend and its signing-key
-// cache), so a bundle that only signs leaves presigning and verifying out.
-const context = /* @__PURE__ */ signingContext(nodeHash);
+// The operations bound to the platform's hash backend and signing-key cache (the `#platform`
+// import: node:crypto on Node, @noble/hashes elsewhere). Plain functions, so a bundle keeps only
+// the ones it calls.
 
 /**
  * Signs a request with SigV4 headers (`authorization`, `x-amz-date`, `x-amz-security-token`).
@@ -21,6 +21,15 @@ const context = /* @__PURE__ */ signingContext(nodeHash);
  */
 export function sign(request: HttpRequest, options: SignOptions): HttpRequest {
   return signRequest(context, request, options);
+}
+
+/**
+ * `sign` for code shared with browsers and workers: WebCrypto there (no JavaScript SHA-256 in the
+ * bundle), node:crypto synchronously on Node. Rejects with a `SigV4Error`
+ * (`webcrypto-unavailable`) where `crypto.subtle` is missing.
+ */
+export function signAsync(request: HttpRequest, options: SignOptions): Promise<HttpRequest> {
+  return platformSignAsync(request, options);
 }
 
 /** A presigned URL carrying the SigV4 `X-Amz-*` query parameters. */
@@ -36,12 +45,4 @@ export function signatureDetails(request: HttpRequest, options: SignatureDetails
 /** A presigned URL together with its canonical request, string to sign and signature. */
 export function presignDetails(request: HttpRequest, options: PresignDetailsOptions): PresignDetails {
   return presignDetailsOf(context, request, options);
-}
-
-/**
- * `sign` behind a promise, for code shared with browsers and workers that awaits `signAsync`. On
- * Node it signs with node:crypto synchronously: several times faster than WebCrypto's async calls.
- */
-export async function signAsync(request: HttpRequest, options: SignOptions): Promise<HttpRequest> {
-  return signRequest(context, request, options);
 }
