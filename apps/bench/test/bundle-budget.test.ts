@@ -22,9 +22,10 @@ const clientBuilt = BUNDLED.every((name) =>
 );
 
 // The README's browser and worker examples, each calling one operation through its function.
-// `target` is the goal in KB (1 KB = 1024 bytes); `ceiling` the bytes measured when last lowered:
-// a change that grows a bundle fails here. Lower a ceiling as its bundle shrinks; once under
-// target, set it to the target.
+// `goal` is the target in KB (1 KB = 1024 bytes), not met yet (README "Findings" has the causes);
+// `ceiling` holds the bytes measured when the examples moved to the per-operation functions
+// (13,320, 16,197 and 38,770), so a change that grows a bundle fails here. Lower a ceiling as
+// its bundle shrinks; once under the goal, set it to the goal.
 const BUDGETS: { entry: EntryName; target: Target; goal: number; ceiling: number; what: string }[] = [
   { entry: "lanyardWebIdentitySpa", target: "browser", goal: 10, ceiling: 13_400, what: "web-identity SPA" },
   {

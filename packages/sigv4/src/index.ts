@@ -3,6 +3,7 @@ export { presign, presignDetails, sign, signAsync, signatureDetails } from "./bi
 export { parseAmzDate } from "./date.js";
 export { SigV4Error, type SigV4ErrorCode } from "./errors.js";
 export type { PresignDetails } from "./presign.js";
+export { MAX_EXPIRES_IN } from "./presign-query.js";
 export type {
   Credentials,
   ParsedAuthorization,
