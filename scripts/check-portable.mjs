@@ -8,14 +8,14 @@ import { build } from "esbuild";
 const ENTRIES = [
   "@lanyard/http",
   "@lanyard/sigv4",
-  "@lanyard/sigv4/portable",
   "@lanyard/xml-codec",
   "@lanyard/query-protocol",
   "@lanyard/endpoints",
-  "@lanyard/endpoints/partitions",
   "@lanyard/retry",
   "@lanyard/transport-fetch",
   "@lanyard/credentials",
+  "@lanyard/query-client",
+  "@lanyard/query-client/codegen",
   "@lanyard/sts-client",
 ];
 

@@ -1,18 +1,9 @@
 import { EndpointError } from "./errors.js";
-import { parsePath } from "./lib-core.js";
+import { FUNCTIONS, ruleFunction, templateParts } from "./language.js";
+import { type PathStep, parsePath } from "./lib-core.js";
 import type { Expression, FunctionCall } from "./types.js";
 
 // Expressions of a rule set as TypeScript source, for the compiler in codegen.ts.
-
-/** Functions whose result is always a boolean, so a condition can use them as they are. */
-export const BOOLEAN_FUNCTIONS = new Set([
-  "isSet",
-  "not",
-  "booleanEquals",
-  "stringEquals",
-  "isValidHostLabel",
-  "aws.isVirtualHostableS3Bucket",
-]);
 
 /** Functions compiled to an operator rather than a call. */
 const OPERATORS = new Set(["isSet", "not", "booleanEquals", "stringEquals"]);
@@ -21,25 +12,20 @@ function isCall(expr: Expression | undefined): expr is FunctionCall {
   return typeof expr === "object" && expr !== null && "fn" in expr && typeof expr.fn === "string";
 }
 
-/** Rule-set functions that are calls into the library: rule-set name → exported function. */
-export const LIBRARY: Record<string, string> = {
-  substring: "substring",
-  uriEncode: "uriEncode",
-  parseURL: "parseURL",
-  isValidHostLabel: "isValidHostLabel",
-  "aws.partition": "awsPartition",
-  "aws.parseArn": "parseArn",
-  "aws.isVirtualHostableS3Bucket": "isVirtualHostableS3Bucket",
-};
+/** Whether a call always yields a boolean, so a condition can test it as it is. */
+export function returnsBoolean(call: FunctionCall): boolean {
+  return FUNCTIONS[call.fn]?.boolean === true;
+}
 
 export const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 export interface Context {
   imports: Set<string>;
-  /** Rule-set names (parameters and assigned names) → the local variable holding them. */
+  /** Rule-set names (parameters and assigned names in scope) → the local variable holding them. */
   locals: Map<string, string>;
   /** Boolean parameters that always have a value (required or defaulted). */
   flags: Set<string>;
+  /** Locals bound by a condition that held: never unset where they are read. */
   assigned: Set<string>;
 }
 
@@ -82,7 +68,7 @@ export function compileCall(call: FunctionCall, context: Context): string {
       const [arg] = call.argv;
       if (isCall(arg) && arg.fn === "isSet")
         return `${compileExpression(arg.argv[0] as Expression, context)} == null`;
-      return isCall(arg) && BOOLEAN_FUNCTIONS.has(arg.fn) ? `!${args[0]}` : `${args[0]} === false`;
+      return isCall(arg) && returnsBoolean(arg) ? `!${args[0]}` : `${args[0]} === false`;
     }
     case "booleanEquals": {
       // A flag that always holds a boolean is tested as it is (and TypeScript does not
@@ -99,21 +85,21 @@ export function compileCall(call: FunctionCall, context: Context): string {
     case "getAttr": {
       const [target, path] = call.argv;
       if (target === undefined || typeof path !== "string") throw invalid("getAttr needs a value and a path");
-      return attribute(compileExpression(target, context), path, context);
+      return attribute(compileExpression(target, context), parsePath(path), context);
     }
   }
-  const name = LIBRARY[call.fn];
-  if (!name) throw invalid(`unknown function "${call.fn}"`);
-  context.imports.add(name);
-  return `${name}(${args.join(", ")})`;
+  const exported = ruleFunction(call.fn).exported;
+  if (exported === undefined) throw invalid(`function "${call.fn}" has no library export`);
+  context.imports.add(exported);
+  return `${exported}(${args.join(", ")})`;
 }
 
 /**
  * `getAttr` as optional chaining: a missing property or index yields unset. An assigned name
  * is never unset where it is read (its condition held), so its first step needs no `?.`.
  */
-function attribute(target: string, path: string, context: Context): string {
-  const steps = parsePath(path).map((step, i) => {
+function attribute(target: string, path: PathStep[], context: Context): string {
+  const steps = path.map((step, i) => {
     const dot = i === 0 && context.assigned.has(target) ? "" : "?.";
     if (typeof step === "number") return `${dot}[${step}]`;
     return IDENTIFIER.test(step) ? `${dot || "."}${step}` : `${dot}[${JSON.stringify(step)}]`;
@@ -121,26 +107,14 @@ function attribute(target: string, path: string, context: Context): string {
   return `${target}${steps.join("")}`;
 }
 
-/** `{Name}` and `{Name#path}` become template substitutions; `{{` and `}}` are literal braces. */
+/** A template (see `templateParts`) as a string literal or a template literal. */
 function compileTemplate(template: string, context: Context): string {
-  if (!template.includes("{") && !template.includes("}")) return JSON.stringify(template);
-  let out = "";
-  let last = 0;
+  const parts = templateParts(template);
+  if (parts.every((part) => typeof part === "string")) return JSON.stringify(parts.join(""));
   const literal = (text: string) => text.replace(/[\\`]|\$(?=\{)/g, (c) => `\\${c}`);
-  for (const match of template.matchAll(/\{\{|\}\}|\{([^{}]+)\}/g)) {
-    const index = match.index ?? 0;
-    out += literal(template.slice(last, index));
-    const inner = match[1];
-    if (inner === undefined) out += literal(match[0][0] ?? "");
-    else {
-      const hash = inner.indexOf("#");
-      const value =
-        hash === -1
-          ? reference(inner, context)
-          : attribute(reference(inner.slice(0, hash), context), inner.slice(hash + 1), context);
-      out += `\${${value}}`;
-    }
-    last = index + match[0].length;
-  }
-  return `\`${out}${literal(template.slice(last))}\``;
+  const body = parts.map((part) => {
+    if (typeof part === "string") return literal(part);
+    return `\${${attribute(reference(part.name, context), part.path, context)}}`;
+  });
+  return `\`${body.join("")}\``;
 }

@@ -1,42 +1,15 @@
-import { EndpointError } from "./errors.js";
-import { isVirtualHostableS3Bucket, parseArn, partitionOf } from "./lib-aws.js";
-import {
-  getAttr,
-  isValidHostLabel,
-  type PathStep,
-  parsePath,
-  parseURL,
-  substring,
-  uriEncode,
-} from "./lib-core.js";
-import type { Expression, FunctionCall, PartitionsData, Value } from "./types.js";
+import { type EvaluationScope, ruleFunction, templateParts } from "./language.js";
+import { getAttr, parsePath } from "./lib-core.js";
+import type { Expression, FunctionCall, Value } from "./types.js";
 
 /** Parameters and assigned names, plus the partitions `aws.partition` reads. */
-export interface Scope {
+export interface Scope extends EvaluationScope {
   values: Record<string, Value>;
-  partitions: PartitionsData;
 }
 
 export type Compiled = (scope: Scope) => Value;
 
-type Library = Record<string, (args: Value[], scope: Scope) => Value>;
-
 const str = (v: Value): string => (typeof v === "string" ? v : "");
-
-/** The standard library (Smithy rules spec, "Functions") and the AWS extensions. */
-const library: Library = {
-  isSet: ([v]) => v !== undefined && v !== null,
-  not: ([v]) => v === false,
-  booleanEquals: ([a, b]) => a === b,
-  stringEquals: ([a, b]) => a === b,
-  substring: ([s, start, stop, rev]) => substring(s, Number(start), Number(stop), rev === true),
-  uriEncode: ([s]) => uriEncode(s),
-  parseURL: ([s]) => parseURL(s),
-  isValidHostLabel: ([s, sub]) => isValidHostLabel(s, sub === true),
-  "aws.partition": ([s], scope) => (typeof s === "string" ? partitionOf(s, scope.partitions) : undefined),
-  "aws.parseArn": ([s]) => parseArn(s),
-  "aws.isVirtualHostableS3Bucket": ([s, sub]) => isVirtualHostableS3Bucket(s, sub === true),
-};
 
 /** Compiles an expression once into a closure, so resolving is a walk with no parsing. */
 export function compileExpression(expr: Expression): Compiled {
@@ -66,46 +39,26 @@ function compileCall(call: FunctionCall): Compiled {
     const steps = parsePath(path);
     return (scope) => getAttr(source(scope), steps);
   }
-  const fn = library[call.fn];
-  if (!fn) {
-    throw new EndpointError(
-      "invalid-rule-set",
-      `unknown function "${call.fn}" in the rule set; expected one of ${Object.keys(library).join(", ")}, getAttr`,
-    );
-  }
+  const fn = ruleFunction(call.fn);
   const args = call.argv.map(compileExpression);
   return (scope) =>
-    fn(
+    fn.evaluate(
       args.map((arg) => arg(scope)),
       scope,
     );
 }
 
-/**
- * Compiles a template string: `{Name}` and `{Name#path}` are replaced, `{{` and `}}`
- * are literal braces (Smithy rules spec, "Strings" / templates).
- */
-export function compileTemplate(template: string): Compiled {
-  if (!template.includes("{") && !template.includes("}")) return () => template;
-  const parts: (string | [string, PathStep[]])[] = [];
-  const pattern = /\{\{|\}\}|\{([^{}]+)\}/g;
-  let last = 0;
-  for (const match of template.matchAll(pattern)) {
-    const index = match.index ?? 0;
-    parts.push(template.slice(last, index));
-    const inner = match[1];
-    if (inner === undefined) parts.push(match[0][0] ?? "");
-    else {
-      const hash = inner.indexOf("#");
-      parts.push(hash === -1 ? [inner, []] : [inner.slice(0, hash), parsePath(inner.slice(hash + 1))]);
-    }
-    last = index + match[0].length;
+/** A template string with its references substituted (see `templateParts`). */
+function compileTemplate(template: string): Compiled {
+  const parts = templateParts(template);
+  if (parts.every((part) => typeof part === "string")) {
+    const text = parts.join("");
+    return () => text;
   }
-  parts.push(template.slice(last));
   return (scope) => {
     let out = "";
     for (const part of parts) {
-      out += typeof part === "string" ? part : str(getAttr(scope.values[part[0]], part[1]));
+      out += typeof part === "string" ? part : str(getAttr(scope.values[part.name], part.path));
     }
     return out;
   };

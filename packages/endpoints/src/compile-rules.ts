@@ -1,5 +1,6 @@
 import { type Compiled, compileExpression, type Scope } from "./compile-expression.js";
 import { EndpointError } from "./errors.js";
+import { holds, NO_MATCH_IN_TREE } from "./language.js";
 import type { Condition, EndpointDefinition, ResolvedEndpoint, Rule } from "./types.js";
 
 /** A compiled rule: the endpoint it resolves to, or undefined when its conditions fail. */
@@ -27,17 +28,16 @@ function compileRule(rule: Rule): CompiledRule {
 }
 
 /**
- * A condition holds unless its value is `false` or unset; an `assign` binds the value
- * for the later conditions and the rule's body. Names are bound in the one scope of
- * the resolution: the spec forbids shadowing, so a binding left by a failed sibling
- * is never read.
+ * An `assign` binds a condition's value for the later conditions and the rule's body. Names
+ * are bound in the one scope of the resolution: the spec forbids shadowing, so a binding left
+ * by a failed sibling is never read.
  */
 function compileConditions(conditions: Condition[]): (scope: Scope) => boolean {
   const compiled = conditions.map((c) => [compileExpression({ fn: c.fn, argv: c.argv }), c.assign] as const);
   return (scope) => {
     for (const [fn, assign] of compiled) {
       const value = fn(scope);
-      if (value === false || value === undefined || value === null) return false;
+      if (!holds(value)) return false;
       if (assign !== undefined) scope.values[assign] = value;
     }
     return true;
@@ -59,11 +59,7 @@ function compileBody(rule: Rule): CompiledRule {
       return (scope) => {
         const result = inner(scope);
         if (result) return result;
-        // A tree rule is terminal: once its conditions hold, no later sibling is tried.
-        throw new EndpointError(
-          "no-match",
-          "no endpoint rule matched the parameters inside a matching tree rule",
-        );
+        throw new EndpointError("no-match", NO_MATCH_IN_TREE);
       };
     }
     default:

@@ -1,3 +1,4 @@
+import { percentEncode } from "@lanyard/http";
 import type { Value } from "./types.js";
 
 /** One step of a `getAttr` path: a property name or an array index. */
@@ -45,15 +46,11 @@ export function substring(input: Value, start: number, stop: number, reverse: bo
   return reverse ? input.slice(input.length - stop, input.length - start) : input.slice(start, stop);
 }
 
-/** RFC 3986 percent-encoding of everything but unreserved characters (`encodeURIComponent` leaves `!'()*`). */
+/** `uriEncode`: RFC 3986 percent-encoding (@lanyard/http's `percentEncode`); unset for a non-string. */
 export function uriEncode(value: string): string;
 export function uriEncode(value: Value): string | undefined;
 export function uriEncode(value: Value): string | undefined {
-  if (typeof value !== "string") return undefined;
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return typeof value === "string" ? percentEncode(value) : undefined;
 }
 
 const HOST_LABEL = /^(?!-)[a-zA-Z0-9-]{1,63}(?<!-)$/;

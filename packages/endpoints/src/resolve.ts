@@ -1,10 +1,10 @@
 import { type CompiledRule, compileRules } from "./compile-rules.js";
 import { EndpointError } from "./errors.js";
-import { partitions as defaultPartitions } from "./partitions-data.js";
+import { missingParameter, NO_MATCH, type Parameter, parametersOf } from "./language.js";
 import type { EndpointParams, PartitionsData, ResolvedEndpoint, RuleSet, Value } from "./types.js";
 
 export interface ResolveEndpointOptions {
-  /** Partition data for `aws.partition`; defaults to the bundled `partitions.json`. */
+  /** Partition data for `aws.partition`; defaults to the bundled partitions (see `partitions`). */
   partitions?: PartitionsData;
   /** `false` evaluates every call afresh; by default results are cached per rule set. */
   cache?: false;
@@ -13,16 +13,11 @@ export interface ResolveEndpointOptions {
 /** How many distinct parameter sets each rule set remembers. */
 export const CACHE_SIZE = 50;
 
-interface Parameter {
-  name: string;
-  type: string;
-  required: boolean;
-  fallback: Value;
-}
-
 interface Prepared {
   evaluate: CompiledRule;
   parameters: Parameter[];
+  /** Results by parameter key with the bundled partitions, and per partition data passed in. */
+  cache: Map<string, ResolvedEndpoint>;
   caches: WeakMap<PartitionsData, Map<string, ResolvedEndpoint>>;
 }
 
@@ -31,19 +26,8 @@ const prepared = new WeakMap<RuleSet, Prepared>();
 function prepare(ruleSet: RuleSet): Prepared {
   let entry = prepared.get(ruleSet);
   if (!entry) {
-    if (!ruleSet || typeof ruleSet.parameters !== "object" || !Array.isArray(ruleSet.rules)) {
-      throw new EndpointError(
-        "invalid-rule-set",
-        "the rule set needs `parameters` and `rules`; expected the contents of endpoint-rule-set-1.json",
-      );
-    }
-    const parameters = Object.entries(ruleSet.parameters).map(([name, definition]) => ({
-      name,
-      type: definition.type.toLowerCase(),
-      required: definition.required === true,
-      fallback: definition.default,
-    }));
-    entry = { evaluate: compileRules(ruleSet.rules), parameters, caches: new WeakMap() };
+    const parameters = parametersOf(ruleSet);
+    entry = { evaluate: compileRules(ruleSet.rules), parameters, cache: new Map(), caches: new WeakMap() };
     prepared.set(ruleSet, entry);
   }
   return entry;
@@ -61,12 +45,12 @@ export function resolveEndpoint(
 ): ResolvedEndpoint {
   const entry = prepare(ruleSet);
   const { values, key } = bindParameters(entry.parameters, params);
-  const partitions = options.partitions ?? defaultPartitions;
+  const { partitions } = options;
   if (options.cache === false) return evaluate(entry, values, partitions);
-  let cache = entry.caches.get(partitions);
+  let cache = partitions === undefined ? entry.cache : entry.caches.get(partitions);
   if (!cache) {
     cache = new Map();
-    entry.caches.set(partitions, cache);
+    entry.caches.set(partitions!, cache);
   }
   const hit = cache.get(key);
   if (hit) return hit;
@@ -79,10 +63,10 @@ export function resolveEndpoint(
 function evaluate(
   entry: Prepared,
   values: Record<string, Value>,
-  partitions: PartitionsData,
+  partitions: PartitionsData | undefined,
 ): ResolvedEndpoint {
   const result = entry.evaluate({ values, partitions });
-  if (!result) throw new EndpointError("no-match", "no endpoint rule matched the parameters");
+  if (!result) throw new EndpointError("no-match", NO_MATCH);
   return result;
 }
 
@@ -95,15 +79,11 @@ interface Bound {
 function bindParameters(parameters: Parameter[], params: EndpointParams): Bound {
   const values: Record<string, Value> = {};
   let key = "";
-  for (const { name, type, required, fallback } of parameters) {
+  for (const parameter of parameters) {
+    const { name, type, fallback } = parameter;
     const value = params[name] ?? fallback;
     if (value === undefined || value === null) {
-      if (required) {
-        throw new EndpointError(
-          "missing-parameter",
-          `endpoint parameter ${name} is required; expected a ${type}`,
-        );
-      }
+      if (parameter.required) throw missingParameter(parameter);
       key += "-";
       continue;
     }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileRuleSet } from "../src/codegen.js";
 import { EndpointError, type EndpointParams, type RuleSet, resolveEndpoint } from "../src/index.js";
@@ -60,6 +61,26 @@ for (const service of SERVICES) {
 }
 
 describe("compileRuleSet", () => {
+  it("writes TypeScript that typechecks strictly, with no any, for all seven rule sets", () => {
+    const files = SERVICES.map((service) => join(outDir, `${service}.generated.ts`));
+    const program = ts.createProgram(files, {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      noImplicitAny: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      allowImportingTsExtensions: true,
+      skipLibCheck: true,
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(problems).toEqual([]);
+    for (const file of files) expect(readFileSync(file, "utf8")).not.toMatch(/\bany\b/);
+  }, 60_000);
+
   it(`covers all 1187 cases of the seven services`, () => {
     expect(counted).toBe(1187);
   });

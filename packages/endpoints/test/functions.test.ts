@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isVirtualHostableS3Bucket, parseArn, partitionOf } from "../src/lib-aws.js";
 import { getAttr, isValidHostLabel, parsePath, parseURL, substring, uriEncode } from "../src/lib-core.js";
-import { awsPartition } from "../src/partition-table.js";
-import { partitions } from "../src/partitions-data.js";
+import { awsPartition, partitions } from "../src/partition-table.js";
+import type { PartitionsData } from "../src/types.js";
 
 describe("substring", () => {
   it("takes a range from the start or, reversed, from the end", () => {
@@ -114,45 +114,26 @@ describe("aws.partition", () => {
   });
 });
 
-describe("bundled partitions", () => {
-  it("hold every region and output of the vendored partitions.json", () => {
-    const source = JSON.parse(
-      readFileSync(new URL("./vectors/partitions.json", import.meta.url), "utf8"),
-    ) as {
-      partitions: { id: string; regionRegex: string; regions: object; outputs: object }[];
-    };
-    expect(
-      partitions.partitions.map(({ id, regionRegex, regions, outputs }) => [
-        id,
-        regionRegex,
-        Object.keys(regions),
-        outputs,
-      ]),
-    ).toEqual(
-      source.partitions.map(({ id, regionRegex, regions, outputs }) => [
-        id,
-        regionRegex,
-        Object.keys(regions),
-        outputs,
-      ]),
-    );
-  });
-});
+describe("the bundled partition table", () => {
+  const source = JSON.parse(
+    readFileSync(new URL("./vectors/partitions.json", import.meta.url), "utf8"),
+  ) as PartitionsData;
+  const regions = source.partitions.flatMap((p) => Object.keys(p.regions));
+  const unknown = ["us-gov-west-9", "cn-south-7", "eusc-de-west-3", "eu-isoe-north-2", "mars-central-1", ""];
 
-describe("awsPartition (the compact table of compiled resolvers)", () => {
-  it("answers as partitionOf over the bundled partitions for every known and unknown region", () => {
-    const regions = partitions.partitions.flatMap((p) => Object.keys(p.regions));
-    const unknown = [
-      "us-gov-west-9",
-      "cn-south-7",
-      "eusc-de-west-3",
-      "eu-isoe-north-2",
-      "mars-central-1",
-      "",
-    ];
+  it("answers aws.partition as the vendored partitions.json does, for every known and unknown region", () => {
     for (const region of [...regions, ...unknown]) {
-      expect(awsPartition(region), region).toEqual(partitionOf(region, partitions));
+      expect(awsPartition(region), region).toEqual(partitionOf(region, source));
     }
     expect(awsPartition(undefined)).toBeUndefined();
+  });
+
+  it("gives the same answers through the exported partitions data", () => {
+    expect(partitions.partitions.map((p) => [p.id, p.regionRegex, p.outputs])).toEqual(
+      source.partitions.map((p) => [p.id, p.regionRegex, p.outputs]),
+    );
+    for (const region of [...regions, ...unknown]) {
+      expect(partitionOf(region, partitions), region).toEqual(partitionOf(region, source));
+    }
   });
 });

@@ -9,7 +9,6 @@ import {
   type RuleSet,
   resolveEndpoint,
 } from "../src/index.js";
-import { partitions as partitionsSubpath } from "../src/partitions.js";
 
 const sts = JSON.parse(
   readFileSync(new URL("./vectors/sts/endpoint-rule-set-1.json", import.meta.url), "utf8"),
@@ -136,9 +135,18 @@ describe("resolveEndpoint", () => {
     expect(error.message).toBe("FIPS is enabled but this partition does not support FIPS");
   });
 
-  it("exports the same partition data from the partitions subpath", () => {
-    expect(partitionsSubpath).toBe(partitions);
-    expect(partitions.partitions.map((p) => p.id)).toContain("aws-us-gov");
+  it("extends the bundled partitions passed back as the partitions option", () => {
+    const extended: PartitionsData = {
+      partitions: partitions.partitions.map((p) =>
+        p.id === "aws" ? { ...p, outputs: { ...p.outputs, dnsSuffix: "example.test" } } : p,
+      ),
+    };
+    expect(resolveEndpoint(sts, { Region: "eu-west-1" }, { partitions: extended }).url).toBe(
+      "https://sts.eu-west-1.example.test",
+    );
+    expect(resolveEndpoint(sts, { Region: "us-gov-west-1" }, { partitions: extended }).url).toBe(
+      "https://sts.us-gov-west-1.amazonaws.com",
+    );
   });
 });
 

@@ -1,4 +1,12 @@
-export { bodyBytes, concatBytes, parseContentLength, readBody } from "./body.js";
+export {
+  type BodyCollector,
+  type BodyLimits,
+  bodyBytes,
+  bodyCollector,
+  concatBytes,
+  parseContentLength,
+  readBody,
+} from "./body.js";
 export { toTransportError } from "./classify.js";
 export { type Deadline, runWithDeadline, startDeadline } from "./deadline.js";
 export {
@@ -8,6 +16,7 @@ export {
   type ResolvedTimeouts,
   resolveTimeouts,
 } from "./defaults.js";
+export { percentEncode } from "./encode.js";
 export {
   AbortError,
   BodyTooLargeError,

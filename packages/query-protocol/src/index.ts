@@ -1,4 +1,3 @@
-export { percentEncode } from "./encode.js";
 export { type ParsedError, parseError } from "./error-response.js";
 export { QueryProtocolError, type QueryProtocolErrorCode } from "./errors.js";
 export type {

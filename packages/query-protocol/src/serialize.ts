@@ -1,3 +1,4 @@
+import { percentEncode } from "@lanyard/http";
 import {
   formatScalar,
   type ListShape,
@@ -8,7 +9,6 @@ import {
   type StructureShape,
   XmlCodecError,
 } from "@lanyard/xml-codec";
-import { percentEncode } from "./encode.js";
 import { invalidInput, QueryProtocolError } from "./errors.js";
 import { findOperation, type ServiceModel } from "./model.js";
 

@@ -3,7 +3,6 @@ import {
   FORM_CONTENT_TYPE,
   parseError,
   parseResponse,
-  percentEncode,
   QueryProtocolError,
   type ServiceModel,
   serialize,
@@ -41,8 +40,9 @@ describe("serialize", () => {
     expect(body).toContain("&Tags.member.1.Key=k&Tags.member.1.Value=v&TransitiveTagKeys=");
   });
 
-  it("percent-encodes per RFC 3986, including !'()* and spaces as %20", () => {
-    expect(percentEncode("a b!'()*~-._/é")).toBe("a%20b%21%27%28%29%2A~-._%2F%C3%A9");
+  it("percent-encodes keys and values per RFC 3986, including !'()* and spaces as %20", () => {
+    const body = serialize("GetFederationToken", { Name: "a b!'()*~-._/é" }, sts);
+    expect(body).toContain("&Name=a%20b%21%27%28%29%2A~-._%2F%C3%A9");
   });
 
   it("serializes an operation without input members", () => {

@@ -23,10 +23,7 @@ export interface RetryStrategyOptions {
   sleep?: Sleep;
   /** Uniform in [0, 1); default `Math.random`. */
   random?: () => number;
-  /**
-   * Adaptive mode's client-side rate limiter; ignored by the other modes. `createRetryStrategy`
-   * makes one; `createBasicRetryStrategy` requires it for adaptive mode.
-   */
+  /** Adaptive mode's client-side rate limiter (share one between strategies); default a new one. */
   rateLimiter?: ClientRateLimiter;
 }
 

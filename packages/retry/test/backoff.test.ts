@@ -1,13 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  ClientRateLimiter,
-  createBasicRetryStrategy,
-  createRetryStrategy,
-  legacyBackoff,
-  MAXIMUM_RETRY_DELAY,
-  standardBackoff,
-} from "../src/index.js";
+import { MAXIMUM_RETRY_DELAY } from "../src/constants.js";
+import { ClientRateLimiter, createRetryStrategy, legacyBackoff, standardBackoff } from "../src/index.js";
+import { createBasicRetryStrategy } from "../src/strategy.js";
 
 describe("standardBackoff", () => {
   it("is random × 100 ms × 2^(attempt-1)", () => {

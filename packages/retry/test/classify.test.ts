@@ -1,4 +1,14 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import {
+  CLOCK_SKEW_ERROR_CODES,
+  SIGNATURE_ERROR_CODES,
+  THROTTLING_ERROR_CODES,
+  THROTTLING_STATUS_CODES,
+  TRANSIENT_ERROR_CODES,
+  TRANSIENT_STATUS_CODES,
+  TRANSIENT_TRANSPORT_CODES,
+} from "../src/classify.js";
 import { classify } from "../src/index.js";
 
 const NOW = Date.UTC(2026, 0, 1, 12);
@@ -79,5 +89,23 @@ describe("classify", () => {
     expect(classify({ code: "AccessDenied", httpStatus: 403 })).toBe("none");
     expect(classify({ code: "ValidationError", httpStatus: 400 })).toBe("none");
     expect(classify({})).toBe("none");
+  });
+});
+
+describe("the README's list of what is retried", () => {
+  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const section = readme.slice(readme.indexOf("## What is retried"), readme.indexOf("Legacy mode keeps"));
+
+  it("names every code and status the classifier acts on", () => {
+    const listed = [
+      ...CLOCK_SKEW_ERROR_CODES,
+      ...SIGNATURE_ERROR_CODES,
+      ...THROTTLING_ERROR_CODES,
+      ...THROTTLING_STATUS_CODES,
+      ...TRANSIENT_ERROR_CODES,
+      ...TRANSIENT_STATUS_CODES,
+      ...TRANSIENT_TRANSPORT_CODES,
+    ];
+    for (const code of listed) expect(section, String(code)).toMatch(new RegExp(`\\b${code}\\b`));
   });
 });

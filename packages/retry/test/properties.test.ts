@@ -1,12 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  createRetryStrategy,
-  type FailureInfo,
-  MAXIMUM_RETRY_DELAY,
-  type RetryMode,
-  retry,
-} from "../src/index.js";
+import { MAXIMUM_RETRY_DELAY } from "../src/constants.js";
+import { createRetryStrategy, type FailureInfo, type RetryMode, retry } from "../src/index.js";
 import { fakeTime } from "./fake-time.js";
 
 const failure = fc.record(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { INITIAL_RETRY_TOKENS, RETRY_COST, RetryQuota, TIMEOUT_RETRY_COST } from "../src/index.js";
+import { INITIAL_RETRY_TOKENS, RETRY_COST, TIMEOUT_RETRY_COST } from "../src/constants.js";
+import { RetryQuota } from "../src/quota.js";
 
 describe("RetryQuota", () => {
   it("starts full at 500 tokens", () => {

@@ -1,13 +1,9 @@
-// SigV4 URI encoding (AWS General Reference, "Create a canonical request"): every byte except
-// the unreserved set A-Z a-z 0-9 - _ . ~ becomes %XY with upper-case hex of its UTF-8 encoding.
-// encodeURIComponent already does this except for ! ' ( ) *, which RFC 3986 reserves.
+import { percentEncode } from "@lanyard/http";
+
+// SigV4 URI encoding (AWS General Reference, "Create a canonical request") is RFC 3986's:
+// every byte but the unreserved set becomes %XY (upper-case hex of its UTF-8 encoding).
 /** Encodes a query key or value (or a path segment) the way SigV4 canonicalizes it. */
-export function uriEncode(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
+export const uriEncode: (value: string) => string = percentEncode;
 
 /** Encodes a path, keeping its `/` separators. */
 export function uriEncodePath(path: string): string {

@@ -18,6 +18,17 @@ async function bundleInputs(contents: string): Promise<string[]> {
     write: false,
     metafile: true,
     logLevel: "silent",
+    // package.json points `#platform` at dist/; a browser build takes its portable source.
+    plugins: [
+      {
+        name: "platform-source",
+        setup(builder) {
+          builder.onResolve({ filter: /^#platform$/ }, () => ({
+            path: fileURLToPath(new URL("../src/platform.ts", import.meta.url)),
+          }));
+        },
+      },
+    ],
   });
   const output = Object.values(result.metafile.outputs)[0]!;
   return Object.entries(output.inputs)

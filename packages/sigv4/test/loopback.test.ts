@@ -4,9 +4,9 @@ import type { HttpRequest } from "@lanyard/http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeHash } from "../src/hash/node.js";
 import { parseAmzDate, parseAuthorization } from "../src/index.js";
-import { createSigV4 } from "../src/signer.js";
+import { bindings } from "./support/bindings.js";
 
-const sigv4 = createSigV4(nodeHash);
+const sigv4 = bindings(nodeHash);
 const credentials = {
   accessKeyId: "AKIDEXAMPLE",
   secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",

@@ -7,10 +7,10 @@ import { foldHeaderValue } from "../src/canonical-headers.js";
 import { canonicalQuery, parseQuery, type QueryPair } from "../src/canonical-uri.js";
 import { uriDecode, uriEncode } from "../src/encoding.js";
 import { nodeHash } from "../src/hash/node.js";
-import { createSigV4 } from "../src/signer.js";
 import type { SignOptions } from "../src/types.js";
+import { bindings } from "./support/bindings.js";
 
-const sigv4 = createSigV4(nodeHash);
+const sigv4 = bindings(nodeHash);
 const options: SignOptions = {
   credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
   region: "us-east-1",
@@ -104,6 +104,8 @@ describe("entry points", () => {
       const source = readFileSync(join(import.meta.dirname, "..", "src", file), "utf8");
       for (const [, specifier] of source.matchAll(/from "([^"]+)"/g)) {
         expect(specifier?.startsWith("node:"), `${file} imports ${specifier}`).toBe(false);
+        // `#platform` resolves to platform.ts everywhere but Node.
+        if (specifier === "#platform") visit("platform.ts");
         if (specifier?.startsWith("./")) visit(join(file, "..", specifier.replace(/\.js$/, ".ts")));
       }
     };
@@ -112,8 +114,9 @@ describe("entry points", () => {
     expect(seen.has("hash/node.ts")).toBe(false);
   });
 
-  it("the node export condition selects the node:crypto entry", () => {
-    expect(pkg.exports["."].node.default).toBe("./dist/index.node.js");
-    expect(pkg.exports["."].default).toBe("./dist/index.js");
+  it("the node condition of the one #platform seam selects node:crypto", () => {
+    expect(pkg.imports["#platform"].node).toBe("./dist/platform.node.js");
+    expect(pkg.imports["#platform"].default).toBe("./dist/platform.js");
+    expect(Object.keys(pkg.exports)).toEqual([".", "./package.json"]);
   });
 });

@@ -1,8 +1,10 @@
 import type { HttpRequest } from "@lanyard/http";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SigV4Error, sign, signAsync } from "../src/index.js";
-import { signAsync as nodeSignAsync } from "../src/index.node.js";
+// `signAsync` here is the WebCrypto signer of browsers and workers; the package's `signAsync` on
+// Node (the `#platform` seam) signs with node:crypto.
+import { signAsync as nodeSignAsync, SigV4Error, sign } from "../src/index.js";
+import { signAsync } from "../src/sign-async.js";
 import type { SignOptions } from "../src/types.js";
 
 const DATE = new Date("2015-08-30T12:36:00Z");

@@ -5,9 +5,9 @@ import { foldHeaderValue } from "../src/canonical-headers.js";
 import { nobleHash } from "../src/hash/noble.js";
 import { nodeHash } from "../src/hash/node.js";
 import { signAsync } from "../src/sign-async.js";
-import { createSigV4 } from "../src/signer.js";
 import type { SignOptions } from "../src/types.js";
 import { parseRawRequest, type RawRequest, rawPath, toHttpRequest, urlOf } from "./raw-request.js";
+import { bindings } from "./support/bindings.js";
 
 const VECTORS = join(import.meta.dirname, "vectors");
 const AWS_C_AUTH = join(VECTORS, "aws-c-auth", "v4");
@@ -26,8 +26,8 @@ const NOT_APPLICABLE: Record<string, string> = {
 };
 
 const backends = [
-  ["node:crypto", createSigV4(nodeHash)],
-  ["@noble/hashes", createSigV4(nobleHash)],
+  ["node:crypto", bindings(nodeHash)],
+  ["@noble/hashes", bindings(nobleHash)],
 ] as const;
 
 const read = (...parts: string[]): string => readFileSync(join(...parts), "utf8");

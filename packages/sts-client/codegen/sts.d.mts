@@ -1,3 +1,2 @@
-import type { GenerateOptions } from "./generate.mjs";
-export function stsModel(): object;
+import type { GenerateOptions } from "@lanyard/query-client/codegen";
 export function stsOptions(): GenerateOptions;

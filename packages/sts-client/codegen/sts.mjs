@@ -1,22 +1,60 @@
-// STS-specific inputs to the generic generator: names, the docs link and one-line summaries
-// written for this project.
+// STS's inputs to the generic generator of @lanyard/query-client: the vendored model and rule
+// set, the docs link, one-line summaries written for this project, and what is STS's own.
 import { readFileSync } from "node:fs";
 
 const dataDir = new URL("../data/", import.meta.url);
 const readJson = (name) => JSON.parse(readFileSync(new URL(name, dataDir), "utf8"));
 
-export const stsModel = () => readJson("service-2.json");
-
+/** @returns {import("@lanyard/query-client/codegen").GenerateOptions} */
 export const stsOptions = () => ({
-  serviceName: "STS",
-  clientClass: "STSClient",
-  // The presigning helpers sit between the pipeline and the generated methods, so a bundle
-  // that uses STSBaseClient alone does not carry the presigner.
-  baseClientClass: "STSPresigningClient",
-  baseClientModule: "../presigning-client.js",
-  serviceErrorClass: "STSServiceError",
-  docsUrl: (operation) => `https://docs.aws.amazon.com/STS/latest/APIReference/API_${operation}.html`,
+  model: readJson("service-2.json"),
   ruleSet: readJson("endpoint-rule-set-1.json"),
+  sources: { model: "data/service-2.json", ruleSet: "data/endpoint-rule-set-1.json" },
+  docsUrl: (operation) => `https://docs.aws.amazon.com/STS/latest/APIReference/API_${operation}.html`,
+  version: { module: "../version.generated.js" },
+  settings: [
+    {
+      option: "stsRegionalEndpoints",
+      builtIn: "AWS::STS::UseGlobalEndpoint",
+      env: "AWS_STS_REGIONAL_ENDPOINTS",
+      choices: ["regional", "legacy"],
+      default: "regional",
+      trueWhen: "legacy",
+      doc: "`legacy` sends the legacy regions to `sts.amazonaws.com`. Default: `AWS_STS_REGIONAL_ENDPOINTS` or `regional`.",
+    },
+  ],
+  // STS's Smithy model marks IDPCommunicationErrorException @retryable (the identity provider may
+  // answer on a later try; aws-sdk-js-v3 client-sts gives it `$retryable = {}`); botocore's JSON
+  // model does not carry the trait.
+  retryable: { IDPCommunicationErrorException: {} },
+  // Role profiles are resolved through STS itself, so an STS client's default chain is STS's own.
+  defaultCredentials: { from: "#client-default-credentials", name: "clientDefaultCredentials" },
+  helpers: [
+    {
+      name: "presignGetCallerIdentity",
+      from: "../presign.js",
+      parameters: [{ name: "options", type: "PresignOptions", optional: true }],
+      returns: "Promise<URL>",
+      types: ["PresignOptions"],
+      doc: "A presigned GetCallerIdentity URL (see `presignGetCallerIdentity`).",
+    },
+    {
+      name: "getEksToken",
+      from: "../presign.js",
+      parameters: [{ name: "options", type: "EksTokenOptions" }],
+      returns: "Promise<string>",
+      types: ["EksTokenOptions"],
+      doc: "An EKS bearer token, `k8s-aws-v1.…`, valid 60 s by default (see `getEksToken`).",
+    },
+    {
+      name: "resolveCredentials",
+      from: "@lanyard/query-client",
+      parameters: [],
+      returns: "Promise<AwsCredentials>",
+      types: ["AwsCredentials"],
+      doc: "The credentials signing the next call (cached and refreshed by their provider).",
+    },
+  ],
   summaries: {
     AssumeRole: "Gets temporary credentials for an IAM role, signed with the caller's own credentials.",
     AssumeRoleWithSAML:

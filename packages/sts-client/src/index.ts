@@ -1,23 +1,31 @@
-export { type CallOptions, STSBaseClient } from "./base-client.js";
-export type { RetryMode, STSClientConfig } from "./config.js";
+// @lanyard/sts-client: STS's generated model on @lanyard/query-client, plus what is STS's own
+// (presigning, the EKS token, the STS credential providers).
+export {
+  type AwsCredentials,
+  type CallOptions,
+  ClientError as STSClientError,
+  type ClientErrorCode as STSClientErrorCode,
+  type CredentialProvider,
+  type LogEvent,
+  type Operation,
+  type ResponseMetadata,
+  type ServiceErrorInit,
+  type StubResponse,
+  type StubResponses,
+  ValidationError,
+  type ValidationIssue,
+  type WithMetadata,
+} from "@lanyard/query-client";
 export * from "./credentials/index.js";
-export type { ResolvedStsEndpoint } from "./endpoint.js";
-export { STSClientError, type STSClientErrorCode, ValidationError, type ValidationIssue } from "./errors.js";
-export { STSClient } from "./generated/client.generated.js";
+export { STSBaseClient, STSClient } from "./generated/client.generated.js";
 export * from "./generated/errors.generated.js";
 export * from "./generated/operations.generated.js";
+export type { STSClientConfig } from "./generated/service.generated.js";
 export type * from "./generated/types.generated.js";
-export type { LogEvent } from "./logger.js";
-export type { ResponseMetadata, WithMetadata } from "./metadata.js";
-export type { ModeledErrorClass, Operation } from "./model.js";
 export {
   type EksTokenOptions,
   getEksToken,
   type PresignOptions,
   presignGetCallerIdentity,
 } from "./presign.js";
-export { STSPresigningClient } from "./presigning-client.js";
-export { isSTSServiceError, type ServiceErrorInit, STSServiceError } from "./service-error.js";
-export type { StubResponse, StubResponses } from "./stub.js";
-export { validate, validationIssues } from "./validate.js";
-export { VERSION } from "./version.js";
+export { VERSION } from "./version.generated.js";

@@ -1,6 +1,8 @@
 import type { HttpRequest } from "@lanyard/http";
+import { resolveCredentials, signingScope } from "@lanyard/query-client";
 import { presign } from "@lanyard/sigv4";
-import type { STSBaseClient } from "./base-client.js";
+import type { STSBaseClient } from "./generated/client.generated.js";
+import { GetCallerIdentityOperation } from "./generated/operations.generated.js";
 
 export interface PresignOptions {
   /** Seconds the URL stays valid. Default 900. */
@@ -20,15 +22,16 @@ export async function presignGetCallerIdentity(
   options: PresignOptions = {},
 ): Promise<URL> {
   const endpoint = await client.resolveEndpoint();
-  const credentials = await client.resolveCredentials();
+  const credentials = await resolveCredentials(client);
+  const { signingRegion, signingName } = signingScope(endpoint);
   const url = new URL(endpoint.url);
-  url.searchParams.set("Action", "GetCallerIdentity");
-  url.searchParams.set("Version", "2011-06-15");
+  url.searchParams.set("Action", GetCallerIdentityOperation.name);
+  url.searchParams.set("Version", GetCallerIdentityOperation.model.metadata.apiVersion);
   const request: HttpRequest = { method: "GET", url, headers: { host: url.host, ...options.headers } };
   return presign(request, {
     credentials,
-    region: endpoint.signingRegion,
-    service: endpoint.signingName,
+    region: signingRegion,
+    service: signingName,
     expiresIn: options.expiresIn ?? 900,
     date: options.date ?? new Date(),
   });

@@ -2,7 +2,6 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultCredentialsWith } from "../src/credentials/default-credentials.js";
 import { nodeCredentialsLoader } from "../src/credentials/platform.js";
-import { loadNodeCredentials } from "../src/credentials/platform-node.js";
 import { type DefaultCredentialsOptions, defaultCredentials, type STSClientConfig } from "../src/index.js";
 import {
   type CredentialsSts,
@@ -12,6 +11,7 @@ import {
   tempDir,
 } from "./support/credentials-sts.js";
 
+const loadNodeCredentials = nodeCredentialsLoader()!;
 const BASE_SECRET = "baseSecretKeyDoNotPrint";
 let sts: CredentialsSts;
 let home: TempDir;
@@ -141,8 +141,7 @@ describe("defaultCredentials", () => {
     expect(() => defaultCredentialsWith({}, undefined)).toThrow(/give credentials explicitly/);
   });
 
-  // Enabled once src/platform/node.ts re-exports loadNodeCredentials (see src/credentials/README.md).
-  it.skipIf(nodeCredentialsLoader() === undefined)("is wired to the Node platform module", async () => {
+  it("is wired to the runtime's Node platform module", async () => {
     const credentials = await defaultCredentials({ profile: "web", env: { HOME: home.dir }, clientConfig })();
     expect(credentials.accessKeyId).toBe("ASIATEMPORARY0001");
   });

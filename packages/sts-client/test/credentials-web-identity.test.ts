@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadNodeCredentials } from "../src/credentials/platform-node.js";
+import { nodeCredentialsLoader } from "../src/credentials/platform.js";
 import { webIdentityCredentialsWith } from "../src/credentials/web-identity-credentials.js";
 import { type STSClientConfig, webIdentityCredentials } from "../src/index.js";
 import {
@@ -10,6 +10,7 @@ import {
   tempDir,
 } from "./support/credentials-sts.js";
 
+const loadNodeCredentials = nodeCredentialsLoader()!;
 const ROLE = "arn:aws:iam::123456789012:role/web";
 let sts: CredentialsSts;
 let dir: TempDir;

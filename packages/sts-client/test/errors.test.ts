@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as operations from "../src/generated/operations.generated.js";
-import { STSClient, STSServiceError } from "../src/index.js";
+import * as generated from "../src/generated/operations.generated.js";
+import { type Operation, STSClient, STSServiceError } from "../src/index.js";
 import { CREDENTIALS, testClient } from "./support/client.js";
 import { errorXml, type StsServer, startStsServer } from "./support/sts-server.js";
 
@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 // Every modeled error, with an operation that declares it (from service-2.json).
-const modeled = Object.values(operations).flatMap((op) =>
+const operations = Object.values(generated as Record<string, unknown>).filter(
+  (value): value is Operation<unknown, unknown> => typeof value === "object",
+);
+const modeled = operations.flatMap((op) =>
   Object.entries(op.errors).map(([code, ErrorClass]) => ({ op, code, ErrorClass })),
 );
 const unique = [...new Map(modeled.map((m) => [m.code, m])).values()];

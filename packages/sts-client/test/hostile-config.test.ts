@@ -185,7 +185,7 @@ describe("an endpoint override that is not an http(s) URL", () => {
     expect((error as Error).message).toMatch(why);
     expect((error as Error).message).toMatch(/^the endpoint option /);
     expect((error as Error).message).toMatch(
-      /expected an absolute http\(s\) URL such as "https:\/\/sts\.example\.com"/,
+      /expected an absolute http\(s\) URL such as "https:\/\/service\.example\.com"/,
     );
     expect((error as Error).message).not.toContain(SECRET);
     expect(transport.sent).toEqual([]);

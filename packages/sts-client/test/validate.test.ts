@@ -1,11 +1,10 @@
+import { ValidationError, validate, validationIssues } from "@lanyard/query-client";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../src/errors.js";
 import {
   AssumeRoleOperation as AssumeRole,
   GetCallerIdentityOperation as GetCallerIdentity,
 } from "../src/generated/operations.generated.js";
-import { validate, validationIssues } from "../src/validate.js";
 
 const good = { RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "session" };
 

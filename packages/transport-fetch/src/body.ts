@@ -1,9 +1,11 @@
-import { BodyTooLargeError, concatBytes, parseContentLength } from "@lanyard/http";
+import { type BodyCollector, bodyCollector, parseContentLength } from "@lanyard/http";
 
 /**
- * Reads a fetch `Response` body into one buffer with a size cap. Uses a stream reader,
- * not `arrayBuffer()`, so a body past `maxBodyBytes` is cancelled instead of buffered whole.
- * A reader (not `for await`) because Safari's ReadableStream is not async-iterable.
+ * Reads a fetch `Response` body into one buffer with a size cap (`bodyCollector`). Uses a
+ * stream reader, not `arrayBuffer()`, so a body past `maxBodyBytes` is cancelled instead of
+ * buffered whole; a reader, not `for await`, because Safari's ReadableStream is not
+ * async-iterable. fetch decodes `content-encoding`, so a Content-Length (the encoded size) is
+ * compared with what arrives only for a body sent as it is.
  */
 export async function readResponseBody(
   response: Response,
@@ -11,20 +13,17 @@ export async function readResponseBody(
   origin: string,
 ): Promise<Uint8Array> {
   const reader = response.body?.getReader();
-  const parts: Uint8Array[] = [];
-  let received = 0;
-  // An announced Content-Length past the cap fails before any byte is read.
-  let tooLarge = (parseContentLength(response.headers.get("content-length")) ?? 0) > maxBodyBytes;
-  while (reader && !tooLarge) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    tooLarge = received > maxBodyBytes;
-    parts.push(value);
+  const announced = response.headers.get("content-encoding")
+    ? undefined
+    : parseContentLength(response.headers.get("content-length"));
+  let body: BodyCollector;
+  try {
+    body = bodyCollector({ maxBodyBytes, contentLength: announced }, { origin });
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read())
+      body.push(read.value);
+  } catch (error) {
+    await reader?.cancel().catch(() => {});
+    throw error;
   }
-  if (reader && tooLarge) {
-    await reader.cancel();
-    throw new BodyTooLargeError(maxBodyBytes, { origin });
-  }
-  return concatBytes(parts, received);
+  return body.finish();
 }

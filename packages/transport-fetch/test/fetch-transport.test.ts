@@ -23,6 +23,38 @@ describe("FetchTransport", () => {
     expect((await transport.send(get("/empty"))).status).toBe(204);
   });
 
+  it("compares a Content-Length with the bytes that arrive only for a body sent unencoded", async () => {
+    const { createServer } = await import("node:http");
+    // A tiny body grows when gzipped, so its decoded bytes are fewer than its Content-Length.
+    const gzipped = gzipSync("ok");
+    const local = createServer((req, res) => {
+      if (req.url === "/gzip") {
+        res.writeHead(200, { "content-encoding": "gzip", "content-length": String(gzipped.length) });
+        res.end(gzipped);
+      } else {
+        res.writeHead(200, { "content-length": "10" });
+        res.socket?.end("ok");
+        res.socket?.destroy();
+      }
+    });
+    await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
+    const port = (local.address() as { port: number }).port;
+    const get = (path: string) => ({
+      method: "GET",
+      url: new URL(`http://127.0.0.1:${port}${path}`),
+      headers: {},
+    });
+    try {
+      const transport = new FetchTransport();
+      expect(gzipped.length).toBeGreaterThan(2);
+      expect(text((await transport.send(get("/gzip"))).body)).toBe("ok");
+      await expect(transport.send(get("/short"))).rejects.toBeDefined();
+    } finally {
+      local.closeAllConnections();
+      local.close();
+    }
+  });
+
   it("drops headers browsers forbid and sends the rest", async () => {
     const response = await new FetchTransport().send({
       method: "POST",

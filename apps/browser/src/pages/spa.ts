@@ -1,7 +1,7 @@
-// A single-page app as a user would write one: exchange a web identity token for role
-// credentials (no AWS credentials in the page, AssumeRoleWithWebIdentity is unsigned), then
-// make a signed call. The STS endpoint comes from the page's query string.
-import { STSClient } from "@lanyard/sts-client";
+// A single-page app as a user would write one, with the per-operation functions: exchange a web
+// identity token for role credentials (no AWS credentials in the page, AssumeRoleWithWebIdentity
+// is unsigned), then make a signed call. The STS endpoint comes from the page's query string.
+import { assumeRoleWithWebIdentity, getCallerIdentity, STSBaseClient } from "@lanyard/sts-client";
 import { FetchTransport } from "@lanyard/transport-fetch";
 import { definitionList, errorText, finish, section } from "./render.js";
 import { TEST_IDENTITY } from "./test-identity.js";
@@ -22,13 +22,13 @@ function endpointFromQuery(): string {
 }
 
 async function webIdentitySection(endpoint: string): Promise<HTMLElement> {
-  const client = new STSClient({
+  const client = new STSBaseClient({
     region: "us-east-1",
     endpoint,
     transport: new FetchTransport(),
     userAgentAppId: "browser-spa",
   });
-  const result = await client.assumeRoleWithWebIdentity(WEB_IDENTITY_INPUT);
+  const result = await assumeRoleWithWebIdentity(client, WEB_IDENTITY_INPUT);
   await client.close();
   return section(
     "AssumeRoleWithWebIdentity (no credentials)",
@@ -42,14 +42,14 @@ async function webIdentitySection(endpoint: string): Promise<HTMLElement> {
 }
 
 async function callerIdentitySection(endpoint: string): Promise<HTMLElement> {
-  const client = new STSClient({
+  const client = new STSBaseClient({
     region: "us-east-1",
     endpoint,
     credentials: TEST_IDENTITY,
     transport: new FetchTransport(),
     userAgentAppId: "browser-spa",
   });
-  const result = await client.getCallerIdentity({});
+  const result = await getCallerIdentity(client);
   await client.close();
   return section(
     "GetCallerIdentity (signed with SigV4)",

@@ -51,7 +51,7 @@ function checkOutcome(c: ConformanceCase, result: unknown, error: unknown): stri
   const errorClass = (sts as unknown as Record<string, unknown>)[errorName];
   if (typeof errorClass !== "function" || !(error instanceof errorClass))
     problems.push(`threw ${(error as Error).name}, expected an instance of ${errorName}`);
-  if (!sts.isSTSServiceError(error)) return [...problems, "error does not extend STSServiceError"];
+  if (!(error instanceof sts.STSServiceError)) return [...problems, "error does not extend STSServiceError"];
   const { name, code: actualCode } = error as sts.STSServiceError;
   if (name !== errorName) problems.push(`name ${name}, expected ${errorName}`);
   if (actualCode !== code) problems.push(`code ${actualCode}, expected ${code}`);

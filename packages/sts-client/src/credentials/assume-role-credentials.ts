@@ -1,5 +1,6 @@
 import { type AwsCredentials, type CredentialProvider, CredentialsError, cached } from "@lanyard/credentials";
-import type { STSClientConfig } from "../config.js";
+import { assumeRole } from "../generated/operations.generated.js";
+import type { STSClientConfig } from "../generated/service.generated.js";
 import type { AssumeRoleRequest } from "../generated/types.generated.js";
 import { defaultSessionName, fromStsResult, withStsClient } from "./sts-call.js";
 
@@ -88,7 +89,9 @@ export function assumeRoleCredentials(options: AssumeRoleCredentialsOptions): Cr
   const source = options.sourceCredentials ?? clientConfig.credentials;
   const fetch = async (): Promise<AwsCredentials> => {
     const input = await assumeRoleInput(options, now);
-    const result = await withStsClient(clientConfig, source, undefined, (client) => client.assumeRole(input));
+    const result = await withStsClient(clientConfig, source, undefined, (client) =>
+      assumeRole(client, input),
+    );
     return fromStsResult(result, `assumeRoleCredentials(${options.roleArn})`);
   };
   return cached(fetch, {

@@ -1,6 +1,6 @@
 import { type CredentialProvider, CredentialsError } from "@lanyard/credentials";
 import type { DefaultChainOptions } from "@lanyard/credentials/node";
-import type { STSClientConfig } from "../config.js";
+import type { STSClientConfig } from "../generated/service.generated.js";
 import { type NodeCredentialsLoader, nodeCredentialsLoader } from "./platform.js";
 import { stsRoleAssumer } from "./role-assumer.js";
 import { webIdentityAssumer } from "./web-identity-credentials.js";

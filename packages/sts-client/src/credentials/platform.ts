@@ -1,14 +1,7 @@
-import * as platform from "#platform";
-
-/** `@lanyard/credentials/node`: shared files, token files, the default chain (Node only). */
-export type NodeCredentialsModule = typeof import("@lanyard/credentials/node");
-export type NodeCredentialsLoader = () => Promise<NodeCredentialsModule>;
-
-/**
- * The Node platform module exports `loadNodeCredentials`; other platforms do not, which is
- * how the portable code knows that files and the default chain are out of reach. Reading it
- * off the namespace keeps `node:` modules out of browser and worker bundles.
- */
-export function nodeCredentialsLoader(): NodeCredentialsLoader | undefined {
-  return (platform as { loadNodeCredentials?: NodeCredentialsLoader }).loadNodeCredentials;
-}
+// The Node-only providers are the runtime's to load (its platform seam decides); STS's own
+// providers reach them through here.
+export {
+  type NodeCredentialsLoader,
+  type NodeCredentialsModule,
+  nodeCredentialsLoader,
+} from "@lanyard/query-client";

@@ -1,5 +1,6 @@
 import type { RoleAssumer } from "@lanyard/credentials";
-import type { STSClientConfig } from "../config.js";
+import { assumeRole } from "../generated/operations.generated.js";
+import type { STSClientConfig } from "../generated/service.generated.js";
 import type { AssumeRoleRequest } from "../generated/types.generated.js";
 import { fromStsResult, withStsClient } from "./sts-call.js";
 
@@ -16,7 +17,7 @@ export function stsRoleAssumer(clientConfig: STSClientConfig = {}): RoleAssumer 
     if (params.serialNumber !== undefined) input.SerialNumber = params.serialNumber;
     if (params.tokenCode !== undefined) input.TokenCode = params.tokenCode;
     const result = await withStsClient(clientConfig, source, params.region, (client) =>
-      client.assumeRole(input),
+      assumeRole(client, input),
     );
     return fromStsResult(result, `assumeRole(${params.roleArn})`);
   };

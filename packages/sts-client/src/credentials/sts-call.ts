@@ -4,10 +4,10 @@ import {
   CredentialsError,
   createCredentials,
 } from "@lanyard/credentials";
-import type { STSClientConfig } from "../config.js";
-import { STSClient } from "../generated/client.generated.js";
+import { checkRegion } from "@lanyard/query-client";
+import { STSBaseClient } from "../generated/client.generated.js";
+import type { STSClientConfig } from "../generated/service.generated.js";
 import type { AssumedRoleUser, Credentials } from "../generated/types.generated.js";
-import { checkRegion } from "../region.js";
 
 /**
  * The SDKs sign role calls in us-east-1 when neither the options, the environment, the
@@ -24,7 +24,7 @@ async function resolveRegion(config: STSClientConfig, fallback: string | undefin
   if (config.region) return config.region;
   // The profile's region reaches the client as an option; name the profile as its source.
   if (fallback) return checkRegion(fallback, "the region of the profile that assumes the role");
-  const probe = new STSClient(config);
+  const probe = new STSBaseClient(config);
   return (await probe.resolveRegion()) ?? ASSUME_ROLE_DEFAULT_REGION;
 }
 
@@ -37,10 +37,14 @@ export async function withStsClient<T>(
   config: STSClientConfig,
   credentials: AwsCredentials | CredentialProvider | undefined,
   regionFallback: string | undefined,
-  call: (client: STSClient) => Promise<T>,
+  call: (client: STSBaseClient) => Promise<T>,
 ): Promise<T> {
   const region = await resolveRegion(config, regionFallback);
-  const client = new STSClient({ ...config, region, ...(credentials === undefined ? {} : { credentials }) });
+  const client = new STSBaseClient({
+    ...config,
+    region,
+    ...(credentials === undefined ? {} : { credentials }),
+  });
   try {
     return await call(client);
   } finally {

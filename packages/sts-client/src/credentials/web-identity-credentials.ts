@@ -6,8 +6,8 @@ import {
   type Env,
   type WebIdentityAssumer,
 } from "@lanyard/credentials";
-import type { STSClientConfig } from "../config.js";
-import { processEnv } from "../config-env.js";
+import { assumeRoleWithWebIdentity } from "../generated/operations.generated.js";
+import type { STSClientConfig } from "../generated/service.generated.js";
 import type { AssumeRoleWithWebIdentityRequest } from "../generated/types.generated.js";
 import { type NodeCredentialsLoader, nodeCredentialsLoader } from "./platform.js";
 import { defaultSessionName, fromStsResult, withStsClient } from "./sts-call.js";
@@ -52,7 +52,7 @@ export function webIdentityAssumer(
       WebIdentityToken: params.webIdentityToken,
     };
     const result = await withStsClient(clientConfig, undefined, params.region, (client) =>
-      client.assumeRoleWithWebIdentity(input),
+      assumeRoleWithWebIdentity(client, input),
     );
     return fromStsResult(result, `web identity (${params.roleArn})`);
   };
@@ -74,7 +74,7 @@ interface Resolved {
 }
 
 function resolveSettings(options: WebIdentityCredentialsOptions, now: () => number): Resolved {
-  const env = options.env ?? processEnv();
+  const env = options.env ?? (globalThis as { process?: { env?: Env } }).process?.env ?? {};
   const roleArn = options.roleArn ?? env.AWS_ROLE_ARN;
   const tokenFile = options.tokenFile ?? env.AWS_WEB_IDENTITY_TOKEN_FILE;
   if (!roleArn || (options.token === undefined && !tokenFile)) {

@@ -1,2 +1,0 @@
-export { partitions } from "./partitions-data.js";
-export type { PartitionDefinition, PartitionOutputs, PartitionsData } from "./types.js";

@@ -1,0 +1,63 @@
+import { RETRY_MODES } from "@lanyard/retry";
+import { ClientError } from "./errors.js";
+import type { ServiceDefinition } from "./model.js";
+import type { RegionSetting } from "./region.js";
+import type { ClientConfig, Setting, SettingsFallback } from "./settings.js";
+
+// The AWS_* environment variables the SDKs read, as fallbacks for the client options. Only
+// runtimes with `process.env` have them: the browser build of `#platform` leaves this module out.
+
+export type Env = Record<string, string | undefined>;
+
+/** Environment variables where there are any; browsers have none. */
+export function processEnv(): Env {
+  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+}
+
+/** The variable's value as a setting when `parse` accepts it. */
+function fromEnv<T>(env: Env, name: string, parse: (text: string) => T | undefined): Setting<T> | undefined {
+  const text = env[name];
+  const value = text ? parse(text) : undefined;
+  return value === undefined ? undefined : { value, source: name };
+}
+
+const isTrue = (text: string) => text.toLowerCase() === "true";
+
+/** The value when it is one of `choices`, else undefined. */
+function oneOf<T extends string>(choices: readonly T[]): (text: string) => T | undefined {
+  return (text) => choices.find((choice) => choice === text.toLowerCase());
+}
+
+function attempts(text: string): number {
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= 1) return value;
+  throw new ClientError("config", `AWS_MAX_ATTEMPTS must be a whole number of at least 1, got "${text}"`);
+}
+
+/** The environment's values for a client's static settings; `config` only decides what is parsed. */
+export function envSettings(
+  service: ServiceDefinition,
+  config: ClientConfig,
+  env: Env = processEnv(),
+): SettingsFallback {
+  const serviceSettings: Record<string, Setting<string>> = {};
+  for (const setting of service.settings ?? []) {
+    const found = fromEnv(env, setting.env, oneOf(setting.choices));
+    if (found !== undefined) serviceSettings[setting.option] = found;
+  }
+  return {
+    // The service's own variable wins (AWS SDKs, "Service-specific endpoints").
+    endpoint: fromEnv(env, service.endpointVariable, String) ?? fromEnv(env, "AWS_ENDPOINT_URL", String),
+    useFipsEndpoint: fromEnv(env, "AWS_USE_FIPS_ENDPOINT", isTrue),
+    useDualstackEndpoint: fromEnv(env, "AWS_USE_DUALSTACK_ENDPOINT", isTrue),
+    retryMode: fromEnv(env, "AWS_RETRY_MODE", oneOf(RETRY_MODES)),
+    // A bad AWS_MAX_ATTEMPTS fails only a client that would use it, not one given maxAttempts.
+    maxAttempts: config.maxAttempts === undefined ? fromEnv(env, "AWS_MAX_ATTEMPTS", attempts) : undefined,
+    service: serviceSettings,
+  };
+}
+
+/** The region the environment names, read at call time; undefined means "ask the platform". */
+export function envRegion(env: Env = processEnv()): RegionSetting | undefined {
+  return fromEnv(env, "AWS_REGION", String) ?? fromEnv(env, "AWS_DEFAULT_REGION", String);
+}

@@ -1,0 +1,58 @@
+import type { HttpResponse } from "@lanyard/http";
+import { parseError, parseResponse } from "@lanyard/query-protocol";
+import { ClientError } from "./errors.js";
+import type { Operation, ServiceDefinition } from "./model.js";
+
+/** A decoded 2xx answer. */
+export interface Parsed<Output> {
+  output: Output;
+  httpStatusCode: number;
+  requestId: string | undefined;
+}
+
+/** Decodes a success body, or throws the typed error an error response stands for. */
+export function parse<Output>(
+  service: ServiceDefinition,
+  operation: Operation<unknown, Output>,
+  response: HttpResponse,
+  attempt: number,
+): Parsed<Output> {
+  const { status, body, headers } = response;
+  if (status >= 200 && status < 300) {
+    try {
+      const { output, requestId } = parseResponse(operation.name, body, operation.model);
+      return {
+        output: output as Output,
+        httpStatusCode: status,
+        requestId: requestId ?? headers["x-amzn-requestid"],
+      };
+    } catch (cause) {
+      throw new ClientError("parse", `could not decode the ${operation.name} response (HTTP ${status})`, {
+        cause,
+      });
+    }
+  }
+  const { code, message, type, fields, requestId } = parseError(status, body, operation.model);
+  const failed = `${operation.name} failed with HTTP ${status}`;
+  // query-protocol reports a body that is no error document (a proxy's page) with the status as its code.
+  const text =
+    code === String(status)
+      ? `${failed} ${message} and no ${service.id} error document in the body`
+      : message || `${failed} (${code})`;
+  // The Date header lets the retry loop correct clock skew.
+  const serverDate = new Date(headers.date ?? "");
+  const ErrorClass = operation.errors[code] ?? service.ServiceError;
+  throw new ErrorClass({
+    message: text,
+    code,
+    type,
+    fields,
+    serverDate: Number.isNaN(serverDate.getTime()) ? undefined : serverDate,
+    $metadata: {
+      httpStatusCode: status,
+      requestId: requestId ?? headers["x-amzn-requestid"],
+      attempts: attempt,
+      totalRetryDelay: 0,
+    },
+  });
+}

@@ -1,0 +1,95 @@
+import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
+import type { Transport } from "@lanyard/http";
+import type { RetryMode, RetryStrategy } from "@lanyard/retry";
+import { checkEndpointUrl } from "./endpoint-url.js";
+import type { LogEvent } from "./logger.js";
+import type { ServiceDefinition } from "./model.js";
+import type { StubResponses } from "./stub.js";
+
+/** Options of every generated client (`new IAMClient(config)`, …); every one is optional. */
+export interface ClientConfig {
+  /** AWS Region. Default: `AWS_REGION`, `AWS_DEFAULT_REGION`, then the shared config file (Node). */
+  region?: string;
+  /** Static credentials or an async provider. Default (Node): the `@lanyard/credentials` default chain. */
+  credentials?: AwsCredentials | CredentialProvider;
+  /** Send every call to this URL instead of the resolved endpoint (e.g. a local emulator). */
+  endpoint?: string | URL;
+  /** Use a FIPS endpoint. Default: `AWS_USE_FIPS_ENDPOINT` or false. */
+  useFipsEndpoint?: boolean;
+  /** Use a dual-stack (IPv6) endpoint. Default: `AWS_USE_DUALSTACK_ENDPOINT` or false. */
+  useDualstackEndpoint?: boolean;
+  /** Default: `AWS_RETRY_MODE` or `standard`. */
+  retryMode?: RetryMode;
+  /** Attempts per call, including the first. Default: `AWS_MAX_ATTEMPTS` or 3. */
+  maxAttempts?: number;
+  /** A ready-made retry strategy (overrides retryMode/maxAttempts). */
+  retryStrategy?: RetryStrategy;
+  /** Default: undici keep-alive pool on Node, fetch elsewhere. */
+  transport?: Transport;
+  /** Called for each response and failed attempt; never receives credentials, headers or bodies. */
+  logger?: (event: LogEvent) => void;
+  /** Appended to the user agent as `app/<id>`. */
+  userAgentAppId?: string;
+  /** Answer calls from these stubs instead of the network (unit tests of code that uses a client). */
+  stubResponses?: StubResponses;
+}
+
+/** Where a setting's value came from, named in errors: `the region option`, `AWS_REGION`, … */
+export type SettingSource = string;
+
+/** A setting's value and where it came from. */
+export interface Setting<T> {
+  value: T;
+  source: SettingSource;
+}
+
+/**
+ * The settings that need no I/O, resolved once per client. Each comes from the option, else
+ * from the fallback (the environment's, see env.ts), else its default, and says which.
+ */
+export interface ClientSettings {
+  endpoint: Setting<string | undefined>;
+  useFipsEndpoint: Setting<boolean>;
+  useDualstackEndpoint: Setting<boolean>;
+  retryMode: Setting<RetryMode>;
+  maxAttempts: Setting<number | undefined>;
+  /** The service's own settings by option name (a regional-endpoints mode, say). */
+  service: Record<string, Setting<string>>;
+}
+
+/** Settings found outside the options, each with its source; the environment's today. */
+export type SettingsFallback = Partial<ClientSettings>;
+
+type Options = ClientConfig & Record<string, unknown>;
+
+/** The option when set, else the fallback's value, else the default. */
+function pick<T>(config: Options, name: string, fallback: Setting<T> | undefined, value: T): Setting<T> {
+  const option = config[name] as T | undefined;
+  if (option !== undefined) return { value: option, source: `the ${name} option` };
+  return fallback ?? { value, source: "the default" };
+}
+
+/** Resolves every static setting of a client of `service`; an endpoint is checked before it is used. */
+export function resolveSettings(
+  config: ClientConfig,
+  service: ServiceDefinition,
+  fallback: SettingsFallback = {},
+): ClientSettings {
+  const options = config as Options;
+  const endpoint = pick<string | URL | undefined>(options, "endpoint", fallback.endpoint, undefined);
+  const own: Record<string, Setting<string>> = {};
+  for (const setting of service.settings ?? []) {
+    own[setting.option] = pick(options, setting.option, fallback.service?.[setting.option], setting.default);
+  }
+  return {
+    endpoint: {
+      value: endpoint.value === undefined ? undefined : checkEndpointUrl(endpoint.value, endpoint.source),
+      source: endpoint.source,
+    },
+    useFipsEndpoint: pick(options, "useFipsEndpoint", fallback.useFipsEndpoint, false),
+    useDualstackEndpoint: pick(options, "useDualstackEndpoint", fallback.useDualstackEndpoint, false),
+    retryMode: pick<RetryMode>(options, "retryMode", fallback.retryMode, "standard"),
+    maxAttempts: pick<number | undefined>(options, "maxAttempts", fallback.maxAttempts, undefined),
+    service: own,
+  };
+}

@@ -1,2 +1,0 @@
-export function trimRuleSet(ruleSet: object): object;
-export function generateRuleSet(ruleSet: object): string;
