@@ -10,6 +10,7 @@ import {
   parseContentLength,
   TruncatedBodyError,
 } from "@lanyard/http";
+import type { InFlight } from "./in-flight.js";
 import { ProxyRefusalSignal } from "./proxy-refusal.js";
 import { hasBody, responseHeaders } from "./response.js";
 import type { Route } from "./route-table.js";
@@ -25,7 +26,7 @@ export interface ExchangeContext {
    * The exchanges in progress, each as the function that fails it: the transport's close() calls
    * them, which also ends requests still queued for a socket (Node reports nothing for those).
    */
-  pending: Set<(error: unknown) => void>;
+  pending: InFlight;
 }
 
 const NO_BODY = new Uint8Array(0);
@@ -44,11 +45,11 @@ export function exchange(
     const req = route.request(requestOptions(route, outgoing));
     const { pending } = context;
     const fail = (error: unknown) => {
-      pending.delete(fail);
+      pending.remove(entry);
       req.destroy();
       reject(error);
     };
-    pending.add(fail);
+    const entry = pending.add(fail);
     // A request still queued for a socket has none to destroy yet: Node drops it when one frees up.
     context.deadline.onAbort(() => req.destroy());
     req.on("error", fail);
@@ -59,7 +60,7 @@ export function exchange(
         return fail(new ProxyRefusalSignal(route.proxy, status, res.statusMessage ?? ""));
       const headers = responseHeaders(res.rawHeaders);
       const done = (body: Uint8Array) => {
-        pending.delete(fail);
+        pending.remove(entry);
         resolve({ status, headers, body });
       };
       if (!hasBody(outgoing.method, status)) {
