@@ -12,6 +12,7 @@ import {
 } from "@lanyard/http";
 import type { InFlight } from "./in-flight.js";
 import { ProxyRefusalSignal } from "./proxy-refusal.js";
+import { headerList } from "./request-head.js";
 import { hasBody, responseHeaders } from "./response.js";
 import type { Route } from "./route-table.js";
 
@@ -76,24 +77,24 @@ export function exchange(
 /**
  * node:http's request options. Node copies them into a new object on every request, so direct
  * routes pass only what varies: their agent already holds the protocol and TLS settings. The
- * proxy agents read TLS settings for the target from the request options instead.
+ * proxy agents read TLS settings for the target from the request options instead, and
+ * http-proxy-agent rewrites the headers through `setHeader`, so they get the headers object.
  */
 function requestOptions(
   route: Route,
   outgoing: HttpRequest,
 ): RequestOptions & { secureContext?: SecureContext } {
-  const { url } = outgoing;
-  const options = {
-    host: route.hostname,
-    port: route.port,
-    method: outgoing.method,
-    path: url.pathname + url.search,
-    headers: outgoing.headers,
-    agent: route.agent,
-  };
-  if (route.proxy === undefined) return options;
+  const { hostname: host, port, agent } = route;
+  const { method, url } = outgoing;
+  const path = url.pathname + url.search;
+  if (route.proxy === undefined) return { host, port, method, path, headers: headerList(outgoing), agent };
   return {
-    ...options,
+    host,
+    port,
+    method,
+    path,
+    headers: outgoing.headers,
+    agent,
     protocol: route.protocol,
     secureContext: route.secureContext,
     rejectUnauthorized: route.rejectUnauthorized,
