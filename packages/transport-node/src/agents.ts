@@ -1,8 +1,10 @@
-import { type AgentOptions, type ClientRequestArgs, Agent as HttpAgent } from "node:http";
+import { type AgentOptions, type ClientRequest, type ClientRequestArgs, Agent as HttpAgent } from "node:http";
 import type { AgentOptions as HttpsAgentOptions } from "node:https";
+import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { TransportClosedError } from "@lanyard/http";
 import { armConnectTimeout } from "./connect-timeout.js";
+import { keepIdleSocket, reuseIdleSocket } from "./idle-timeout.js";
 import type { TlsSettings } from "./tls-context.js";
 
 export interface PoolSettings {
@@ -18,15 +20,20 @@ export interface ClosableAgent extends HttpAgent {
 }
 
 /**
- * Node's keep-alive pool options. Node itself unrefs a socket when it goes idle in the pool and
- * refs it again when a request takes it (`Agent#keepSocketAlive` / `reuseSocket`), so an idle
- * connection never keeps the process alive; `timeout` closes it after `keepAliveTimeoutMs` idle.
+ * Node's keep-alive pool options for the proxy agents. Node itself unrefs a socket when it goes
+ * idle in the pool and refs it again when a request takes it (`Agent#keepSocketAlive` /
+ * `reuseSocket`), so an idle connection never keeps the process alive; `timeout` closes it after
+ * `keepAliveTimeoutMs` idle.
  */
 export function agentOptions(pool: PoolSettings): AgentOptions {
+  return { ...directAgentOptions(pool), timeout: pool.keepAliveTimeoutMs };
+}
+
+/** The direct agents time idle connections out themselves (idle-timeout.ts). */
+function directAgentOptions(pool: PoolSettings): AgentOptions {
   return {
     keepAlive: true,
     maxSockets: pool.maxSockets,
-    timeout: pool.keepAliveTimeoutMs,
     // Most recently used first: the busy core stays warm and surplus sockets idle out.
     scheduling: "lifo",
     noDelay: true,
@@ -35,30 +42,33 @@ export function agentOptions(pool: PoolSettings): AgentOptions {
 
 /** The transport's own agent for direct connections to `http:` or `https:` targets. */
 export function createDirectAgent(secure: boolean, pool: PoolSettings, tls: TlsSettings): ClosableAgent {
-  if (!secure) return new DirectHttpAgent(pool.connectTimeoutMs, agentOptions(pool));
+  if (!secure) return new DirectHttpAgent(pool, directAgentOptions(pool));
   const options = {
-    ...agentOptions(pool),
+    ...directAgentOptions(pool),
     secureContext: tls.secureContext,
     rejectUnauthorized: tls.rejectUnauthorized,
   };
   DirectHttpsAgent ??= directAgent(process.getBuiltinModule("node:https").Agent, true);
-  return new DirectHttpsAgent(pool.connectTimeoutMs, options);
+  return new DirectHttpsAgent(pool, options);
 }
 
 type AgentClass = new (options: HttpsAgentOptions) => HttpAgent;
 
 /**
  * node:http's or node:https's pool, with a connect timeout on each new connection (covering the
- * TLS handshake for https) and a `shut()` after which it opens nothing more.
+ * TLS handshake for https), an idle timeout on each connection waiting in the pool, and a
+ * `shut()` after which it opens nothing more.
  */
 function directAgent(Base: AgentClass, secure: boolean) {
   return class DirectAgent extends Base implements ClosableAgent {
     readonly #connectTimeoutMs: number;
+    readonly #idleMs: number;
     #shut = false;
 
-    constructor(connectTimeoutMs: number, options: HttpsAgentOptions) {
+    constructor(pool: PoolSettings, options: HttpsAgentOptions) {
       super(options);
-      this.#connectTimeoutMs = connectTimeoutMs;
+      this.#connectTimeoutMs = pool.connectTimeoutMs;
+      this.#idleMs = pool.keepAliveTimeoutMs;
     }
 
     override createConnection(
@@ -74,6 +84,15 @@ function directAgent(Base: AgentClass, secure: boolean) {
       const socket = super.createConnection(options, callback);
       if (socket) armConnectTimeout(socket, this.#connectTimeoutMs, secure);
       return socket;
+    }
+
+    override keepSocketAlive(socket: Duplex): boolean {
+      return keepIdleSocket(socket as Socket, this.#idleMs);
+    }
+
+    override reuseSocket(socket: Duplex, request: ClientRequest): void {
+      super.reuseSocket(socket, request);
+      reuseIdleSocket(socket as Socket);
     }
 
     // Node's https.Agent#getName concatenates every TLS option, a whole CA bundle included, into

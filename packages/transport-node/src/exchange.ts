@@ -10,7 +10,9 @@ import {
   parseContentLength,
   TruncatedBodyError,
 } from "@lanyard/http";
+import type { InFlight } from "./in-flight.js";
 import { ProxyRefusalSignal } from "./proxy-refusal.js";
+import { headerList } from "./request-head.js";
 import { hasBody, responseHeaders } from "./response.js";
 import type { Route } from "./route-table.js";
 
@@ -25,7 +27,7 @@ export interface ExchangeContext {
    * The exchanges in progress, each as the function that fails it: the transport's close() calls
    * them, which also ends requests still queued for a socket (Node reports nothing for those).
    */
-  pending: Set<(error: unknown) => void>;
+  pending: InFlight;
 }
 
 const NO_BODY = new Uint8Array(0);
@@ -44,11 +46,11 @@ export function exchange(
     const req = route.request(requestOptions(route, outgoing));
     const { pending } = context;
     const fail = (error: unknown) => {
-      pending.delete(fail);
+      pending.remove(entry);
       req.destroy();
       reject(error);
     };
-    pending.add(fail);
+    const entry = pending.add(fail);
     // A request still queued for a socket has none to destroy yet: Node drops it when one frees up.
     context.deadline.onAbort(() => req.destroy());
     req.on("error", fail);
@@ -59,7 +61,7 @@ export function exchange(
         return fail(new ProxyRefusalSignal(route.proxy, status, res.statusMessage ?? ""));
       const headers = responseHeaders(res.rawHeaders);
       const done = (body: Uint8Array) => {
-        pending.delete(fail);
+        pending.remove(entry);
         resolve({ status, headers, body });
       };
       if (!hasBody(outgoing.method, status)) {
@@ -75,24 +77,24 @@ export function exchange(
 /**
  * node:http's request options. Node copies them into a new object on every request, so direct
  * routes pass only what varies: their agent already holds the protocol and TLS settings. The
- * proxy agents read TLS settings for the target from the request options instead.
+ * proxy agents read TLS settings for the target from the request options instead, and
+ * http-proxy-agent rewrites the headers through `setHeader`, so they get the headers object.
  */
 function requestOptions(
   route: Route,
   outgoing: HttpRequest,
 ): RequestOptions & { secureContext?: SecureContext } {
-  const { url } = outgoing;
-  const options = {
-    host: route.hostname,
-    port: route.port,
-    method: outgoing.method,
-    path: url.pathname + url.search,
-    headers: outgoing.headers,
-    agent: route.agent,
-  };
-  if (route.proxy === undefined) return options;
+  const { hostname: host, port, agent } = route;
+  const { method, url } = outgoing;
+  const path = url.pathname + url.search;
+  if (route.proxy === undefined) return { host, port, method, path, headers: headerList(outgoing), agent };
   return {
-    ...options,
+    host,
+    port,
+    method,
+    path,
+    headers: outgoing.headers,
+    agent,
     protocol: route.protocol,
     secureContext: route.secureContext,
     rejectUnauthorized: route.rejectUnauthorized,

@@ -14,6 +14,7 @@ import {
 } from "@lanyard/http";
 import { connectTimeoutIn } from "./connect-timeout.js";
 import { exchange } from "./exchange.js";
+import { InFlight } from "./in-flight.js";
 import {
   DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
   DEFAULT_MAX_SOCKETS,
@@ -33,7 +34,7 @@ export class NodeHttpTransport implements Transport {
   readonly #timeouts: ResolvedTimeouts;
   readonly #routes: RouteTable;
   /** Every exchange in progress, queued ones included, as the function that fails it. */
-  readonly #pending = new Set<(error: unknown) => void>();
+  readonly #pending = new InFlight();
   #closed = false;
 
   constructor(options: NodeHttpTransportOptions = {}) {
@@ -66,7 +67,7 @@ export class NodeHttpTransport implements Transport {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    for (const fail of [...this.#pending]) fail(new TransportClosedError());
+    this.#pending.failAll(new TransportClosedError());
     this.#routes.shut();
   }
 

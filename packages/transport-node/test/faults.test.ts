@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import {
   eventually,
   type LoopbackServer,
@@ -7,7 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NodeHttpTransport, type NodeHttpTransportOptions } from "../src/index.js";
 
-import { startRawServer } from "./raw-server.js";
+import { type RawServer, startRawServer } from "./raw-server.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -85,6 +86,52 @@ describe("NodeHttpTransport pool and deadlines", () => {
       const transport = make({ keepAliveTimeoutMs: 50 });
       expect((await transport.send(get("/empty", own.url))).status).toBe(204);
       expect(own.openConnections()).toBe(1);
+      await eventually(() => expect(own.openConnections()).toBe(0));
+    } finally {
+      await own.close();
+    }
+  });
+
+  /** Two calls in a row to a server answering with `keepAlive`; then `check` while it still runs. */
+  async function twoCallsWith(
+    keepAlive: string,
+    check: (connections: number, raw: RawServer) => Promise<void>,
+  ) {
+    const sockets = new Set<Socket>();
+    const raw = await startRawServer((socket) => {
+      sockets.add(socket);
+      socket.write(`HTTP/1.1 204 No Content\r\n${keepAlive}\r\n\r\n`);
+    });
+    try {
+      const transport = make({ keepAliveTimeoutMs: 60_000 });
+      await transport.send(get("/", raw.url));
+      await transport.send(get("/", raw.url));
+      await check(sockets.size, raw);
+    } finally {
+      await raw.close();
+    }
+  }
+
+  it("reuses a connection, then closes it once idle 1 s less than the server's shorter Keep-Alive timeout", async () => {
+    await twoCallsWith("Keep-Alive: timeout=2, max=100", async (connections, raw) => {
+      expect(connections).toBe(1);
+      // Closed after ~1 s idle; keepAliveTimeoutMs alone would keep it for a minute.
+      await eventually(() => expect(raw.openConnections()).toBe(0), 4_000);
+    });
+  });
+
+  it("does not reuse a connection whose server announces Keep-Alive: timeout=1", async () => {
+    await twoCallsWith("keep-alive: timeout=1", async (connections) => expect(connections).toBe(2));
+  });
+
+  it("keeps a connection busy longer than keepAliveTimeoutMs, and closes it once idle that long", async () => {
+    const own = await startLoopbackServer();
+    try {
+      const transport = make({ keepAliveTimeoutMs: 50 });
+      expect((await transport.send(get("/empty", own.url))).status).toBe(204);
+      // Reused at once, then silent for 3 × 100 ms between chunks: twice the idle timeout.
+      expect((await transport.send(get("/drip?chunks=3&ms=100", own.url))).body.byteLength).toBe(30);
+      expect(own.acceptedConnections()).toBe(1);
       await eventually(() => expect(own.openConnections()).toBe(0));
     } finally {
       await own.close();
