@@ -44,7 +44,7 @@ describe("runCase", () => {
       plan: { error: { status: 400, code: "ExpiredTokenException", message: "expired" } },
     };
     const failed = await runCase(erroring, "neg3", target, emulator, PATIENT_MS);
-    expect(failed.problems).toContain("failed with STSServiceError: expired");
+    expect(failed.problems).toContain("failed with ExpiredTokenException: expired");
   });
 
   it("fails when the attempts differ from the expected count", async () => {

@@ -1,5 +1,5 @@
 import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
-import { resolveConfigRegion } from "@lanyard/credentials/node";
+import { resolveConfigRegion } from "@lanyard/credentials/config";
 import { defaultCredentials, STSClient, type STSClientConfig } from "@lanyard/sts-client";
 import type { Env } from "./io.js";
 import { checkProfile } from "./profile.js";
@@ -48,7 +48,9 @@ export async function clientFor(options: ClientOptions, env: Env): Promise<STSCl
       env: env as Record<string, string | undefined>,
       clientConfig,
     });
-  return new STSClient({ ...clientConfig, credentials, userAgentAppId: "lanyard-cli" });
+  // The profile also brings its endpoint_url, [services] section, ca_bundle, FIPS and retry settings.
+  const profile = options.profile === undefined ? {} : { profile: options.profile };
+  return new STSClient({ ...clientConfig, ...profile, credentials, userAgentAppId: "lanyard-cli" });
 }
 
 /** Runs `use` with a client from `clientFor` and closes it, so the process can exit at once. */

@@ -1,4 +1,4 @@
-import { loadSharedConfig, type SharedConfig, sharedFilePaths } from "@lanyard/credentials/node";
+import { loadSharedConfig, type SharedConfig, sharedFilePaths } from "@lanyard/credentials/config";
 import { configError } from "./errors.js";
 import type { Env } from "./io.js";
 

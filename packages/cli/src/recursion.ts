@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import type { SharedConfig } from "@lanyard/credentials/node";
+import type { SharedConfig } from "@lanyard/credentials/config";
 import { configError } from "./errors.js";
 import type { Env } from "./io.js";
 

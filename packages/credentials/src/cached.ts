@@ -1,6 +1,6 @@
 import { redacting } from "./redact.js";
 import { type BackoffSettings, backoffMs, type Held, hold, type RefreshWindows } from "./refresh-schedule.js";
-import type { AwsCredentials, CredentialProvider } from "./types.js";
+import type { AwsCredentials, CredentialProvider, CredentialProviderContext } from "./types.js";
 
 export interface CachedOptions {
   /**
@@ -55,12 +55,12 @@ class RefreshingCache {
     private readonly backoff: BackoffSettings,
   ) {}
 
-  async get(): Promise<AwsCredentials> {
+  async get(context?: CredentialProviderContext): Promise<AwsCredentials> {
     const held = this.#held;
     const t = this.now();
     if (held !== undefined && t < held.refreshAt) return held.credentials;
     if (this.#inFlight === undefined && t < this.#retryAt) return this.#stillValidOr(this.#lastError);
-    const pending = this.#refresh();
+    const pending = this.#refresh(context);
     // Advisory window: serve what is held; the refresh goes on in the background.
     if (held !== undefined && t < held.waitAt) return held.credentials;
     const outcome = await pending;
@@ -75,17 +75,17 @@ class RefreshingCache {
   }
 
   /** Single flight: joins the refresh in flight or starts one. The promise never rejects. */
-  #refresh(): Promise<Outcome> {
-    this.#inFlight ??= this.#fetch().finally(() => {
+  #refresh(context: CredentialProviderContext | undefined): Promise<Outcome> {
+    this.#inFlight ??= this.#fetch(context).finally(() => {
       this.#inFlight = undefined;
     });
     return this.#inFlight;
   }
 
-  async #fetch(): Promise<Outcome> {
+  async #fetch(context: CredentialProviderContext | undefined): Promise<Outcome> {
     try {
       // A plain object from the provider is wrapped so its secret stays out of logs.
-      const credentials = redacting(await this.provider(), "cached");
+      const credentials = redacting(await this.provider(context), "cached");
       this.#held = hold(credentials, this.now(), this.windows);
       this.#failures = 0;
       return { credentials };
@@ -119,5 +119,5 @@ export function cached(provider: CredentialProvider, options: CachedOptions = {}
     random: options.random ?? Math.random,
   };
   const cache = new RefreshingCache(provider, options.now ?? Date.now, windows, backoff);
-  return () => cache.get();
+  return (context) => cache.get(context);
 }

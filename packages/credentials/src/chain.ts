@@ -9,11 +9,11 @@ import type { CredentialProvider } from "./types.js";
  * returns comes back redacting, even when it was a plain object.
  */
 export function chain(...providers: CredentialProvider[]): CredentialProvider {
-  return async () => {
+  return async (context) => {
     const errors: CredentialsError[] = [];
     for (const provider of providers) {
       try {
-        return redacting(await provider(), "chain");
+        return redacting(await provider(context), "chain");
       } catch (error) {
         if (!(error instanceof CredentialsError) || !error.tryNext) throw error;
         errors.push(error);

@@ -17,6 +17,7 @@ export type {
   AssumeRoleParams,
   AwsCredentials,
   CredentialProvider,
+  CredentialProviderContext,
   Env,
   RoleAssumer,
   WebIdentityAssumer,

@@ -8,8 +8,18 @@ export interface AwsCredentials {
   accountId?: string;
 }
 
+/**
+ * What a client tells the provider it asks (as the SDKs pass `callerClientConfig`): providers
+ * that call AWS themselves (an STS role) take the caller's region, endpoint settings, transport
+ * and logger from it.
+ */
+export interface CredentialProviderContext {
+  /** The client asking; `@lanyard/query-client` clients pass themselves. */
+  callerClient?: unknown;
+}
+
 /** Resolves credentials; may be called many times (wrap with `cached` to avoid refetching). */
-export type CredentialProvider = () => Promise<AwsCredentials>;
+export type CredentialProvider = (context?: CredentialProviderContext) => Promise<AwsCredentials>;
 
 /** Parameters a role profile passes to the `assumeRole` hook (STS AssumeRole). */
 export interface AssumeRoleParams {

@@ -16,6 +16,7 @@ export {
   type ResolvedTimeouts,
   resolveTimeouts,
 } from "./defaults.js";
+export { asyncDispose } from "./dispose.js";
 export { percentEncode } from "./encode.js";
 export {
   AbortError,

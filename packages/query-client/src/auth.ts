@@ -14,7 +14,7 @@ export function isCredentials(value: unknown): value is AwsCredentials {
 const providers = new WeakMap<AuthContext, CredentialProvider>();
 
 function providerFor(client: AuthContext): CredentialProvider {
-  const configured = client.config.credentials as AwsCredentials | CredentialProvider | undefined;
+  const configured = client.config.credentials;
   const serviceDefault = client.service.defaultCredentials;
   const provider =
     configured !== undefined
@@ -22,8 +22,8 @@ function providerFor(client: AuthContext): CredentialProvider {
         ? async () => configured
         : cached(configured)
       : serviceDefault
-        ? serviceDefault()
-        : defaultCredentials();
+        ? serviceDefault(client)
+        : defaultCredentials(client);
   if (provider === undefined) {
     throw new ClientError(
       "missing-credentials",
@@ -40,7 +40,8 @@ export async function resolveCredentials(client: AuthContext): Promise<AwsCreden
     provider = providerFor(client);
     providers.set(client, provider);
   }
-  return provider();
+  // Providers that call AWS themselves (a role's credentials) inherit this client's settings through it.
+  return provider({ callerClient: client });
 }
 
 /**

@@ -1,25 +1,30 @@
 import { createCredentials } from "@lanyard/credentials";
-import { AbortError, type HttpRequest, type Transport } from "@lanyard/http";
+import { AbortError, asyncDispose, type HttpRequest, type Transport } from "@lanyard/http";
 import { FORM_CONTENT_TYPE, serialize } from "@lanyard/query-protocol";
 import { type Attempt, ClockSkew, createRetryStrategy, type RetryStrategy, retry } from "@lanyard/retry";
 import {
-  configRegion,
   defaultTransport,
-  envRegion,
   envSettings,
   platformUserAgent,
+  profileSettings,
   userAgentHeader,
 } from "#platform";
 import { throwIfAborted, untilAborted } from "./abort.js";
 import { isCredentials } from "./auth.js";
 import { describeFailure } from "./describe.js";
 import { resolveServiceEndpoint } from "./endpoint.js";
-import type { LogEvent } from "./logger.js";
+import { type LogEvent, logFunction } from "./logger.js";
 import type { ResponseMetadata, WithMetadata } from "./metadata.js";
-import type { AuthScheme, Operation, ServiceDefinition, ServiceEndpoint } from "./model.js";
+import type { AuthScheme, Operation, ParentClient, ServiceDefinition, ServiceEndpoint } from "./model.js";
 import { type Parsed, parse } from "./parse.js";
-import { checkRegion, type RegionSetting } from "./region.js";
-import { type ClientConfig, type ClientSettings, resolveSettings } from "./settings.js";
+import { checkRegion } from "./region.js";
+import {
+  type ClientConfig,
+  type ClientSettings,
+  layered,
+  resolveSettings,
+  type SettingsFallback,
+} from "./settings.js";
 import { answerFromStub } from "./stub.js";
 import { userAgent } from "./user-agent.js";
 import { validate } from "./validate.js";
@@ -54,24 +59,41 @@ function redactedConfig<Config extends ClientConfig>(config: Config): Readonly<C
  * with the last four inside the retry loop. A generated client binds its service into it and
  * adds one method or function per operation.
  */
-export class QueryClient<Config extends ClientConfig = ClientConfig> {
+export class QueryClient<Config extends ClientConfig = ClientConfig> implements ParentClient {
   readonly config: Readonly<Config>;
   readonly service: ServiceDefinition;
-  readonly settings: Readonly<ClientSettings>;
-  readonly #strategy: RetryStrategy;
+  readonly #env: SettingsFallback;
+  readonly #log: ((event: LogEvent) => void) | undefined;
   readonly #clock = new ClockSkew();
-  readonly #userAgent: string;
+  #settings: Promise<ClientSettings> | undefined;
+  #strategy: RetryStrategy | undefined;
+  #userAgent: string | undefined;
   #transport: Transport | undefined;
   #endpoint: Promise<ServiceEndpoint> | undefined;
 
   constructor(service: ServiceDefinition, config: Config) {
     this.service = service;
     this.config = redactedConfig(config);
-    this.settings = resolveSettings(config, service, envSettings(service, config));
-    const { retryMode, maxAttempts } = this.settings;
-    this.#strategy =
-      config.retryStrategy ?? createRetryStrategy({ mode: retryMode.value, maxAttempts: maxAttempts.value });
-    this.#userAgent = userAgent(service, platformUserAgent(), config.userAgentAppId);
+    this.#env = envSettings(service, config);
+    // The options and the environment are checked now, so a bad endpoint fails where it is set;
+    // the shared config file's layer joins them on the first call (it takes file I/O).
+    resolveSettings(config, service, this.#env);
+    this.#log = logFunction(config.logger);
+  }
+
+  /**
+   * Every setting, each from the option, else the environment, else the profile in the shared
+   * config file (Node), else its default, with where it came from. Read once per client; a
+   * failure is not kept, so a later call reads the files again.
+   */
+  resolveSettings(): Promise<Readonly<ClientSettings>> {
+    this.#settings ??= profileSettings(this.service, this.config.profile)
+      .then((profile) => resolveSettings(this.config, this.service, layered(this.#env, profile)))
+      .catch((error: unknown) => {
+        this.#settings = undefined;
+        throw error;
+      });
+    return this.#settings;
   }
 
   /** Runs one operation through the pipeline. */
@@ -86,6 +108,7 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> {
     const stubs = this.config.stubResponses;
     if (stubs) return answerFromStub(operation, input, stubs);
     const body = serialize(operation.name, input as Record<string, unknown>, operation.model);
+    const settings = await untilAborted(this.resolveSettings(), signal);
     const endpoint = await untilAborted(this.resolveEndpoint(), signal);
     const scheme = operation.auth;
     const identity = scheme && (await untilAborted(scheme.identity(this), signal));
@@ -96,11 +119,15 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> {
       auth: scheme && identity && { scheme, identity },
       signal,
     };
-    const outcome = await retry(this.#strategy, (attempt) => this.#attempt(call, attempt), {
-      describe: describeFailure,
-      signal,
-      clock: this.#clock,
-    });
+    const outcome = await retry(
+      this.#strategyFor(settings),
+      (attempt) => this.#attempt(call, attempt, settings),
+      {
+        describe: describeFailure,
+        signal,
+        clock: this.#clock,
+      },
+    );
     const partial = { attempts: outcome.attempts, totalRetryDelay: outcome.totalRetryDelayMs };
     if (!outcome.ok) throw finalError(outcome.error, partial, signal);
     const { output, httpStatusCode, requestId } = outcome.value as Parsed<Output>;
@@ -112,16 +139,17 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> {
    * sent, parsed. The user agent is added after signing and stays unsigned, as in the SDKs, so a
    * proxy rewriting it cannot break the signature.
    */
-  async #attempt(call: Call, attempt: Attempt): Promise<Parsed<unknown>> {
+  async #attempt(call: Call, attempt: Attempt, settings: ClientSettings): Promise<Parsed<unknown>> {
     const { operation, request, endpoint, auth, signal } = call;
     const signed = auth
       ? await auth.scheme.sign(request, auth.identity, endpoint, attempt.now())
       : { ...request, headers: { ...request.headers } };
+    this.#userAgent ??= userAgent(this.service, platformUserAgent(), settings.userAgentAppId.value);
     signed.headers[userAgentHeader] = this.#userAgent;
     const log = (level: LogEvent["level"], event: LogEvent["event"], details: Partial<LogEvent>) =>
-      this.config.logger?.({ level, event, operation: operation.name, attempt: attempt.number, ...details });
+      this.#log?.({ level, event, operation: operation.name, attempt: attempt.number, ...details });
     try {
-      const response = await this.#transportInstance().send(signed, { signal });
+      const response = await this.#transportInstance(settings).send(signed, { signal });
       const parsed = parse(this.service, operation, response, attempt.number);
       log("debug", "response", { httpStatusCode: parsed.httpStatusCode, requestId: parsed.requestId });
       return parsed;
@@ -132,28 +160,41 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> {
     }
   }
 
-  #transportInstance(): Transport {
-    this.#transport ??= this.config.transport ?? defaultTransport();
+  #strategyFor(settings: ClientSettings): RetryStrategy {
+    const { retryMode, maxAttempts } = settings;
+    this.#strategy ??=
+      this.config.retryStrategy ??
+      createRetryStrategy({ mode: retryMode.value, maxAttempts: maxAttempts.value });
+    return this.#strategy;
+  }
+
+  #transportInstance(settings: ClientSettings): Transport {
+    this.#transport ??= this.config.transport ?? defaultTransport(settings);
     return this.#transport;
   }
 
+  /** The transport this client sends with; its default one is made on first use and closed by `close()`. */
+  async resolveTransport(): Promise<Transport> {
+    return this.config.transport ?? this.#transportInstance(await this.resolveSettings());
+  }
+
   /**
-   * The region from the options, the environment, or (on Node) the shared config file, checked
-   * to be a Region name: it becomes part of the endpoint's host, so a bad one must never reach a URL.
+   * The region from the option (a value or a provider), the environment, or (on Node) the
+   * profile in the shared config file, checked to be a Region name: it becomes part of the
+   * endpoint's host, so a bad one must never reach a URL.
    */
   async resolveRegion(): Promise<string | undefined> {
     const option = this.config.region;
-    const found: RegionSetting | undefined =
-      option === undefined || option === ""
-        ? (envRegion() ?? (await configRegion()))
-        : { value: option, source: "the region option" };
-    return found === undefined ? undefined : checkRegion(found.value, found.source);
+    if (typeof option === "function") return checkRegion(await option(), "the region option's provider");
+    if (option !== undefined && option !== "") return checkRegion(option, "the region option");
+    const { region } = await this.resolveSettings();
+    return region.value === undefined ? undefined : checkRegion(region.value, region.source);
   }
 
   /** Resolves the endpoint once per client; a failure is not cached, so a later call retries. */
   resolveEndpoint(): Promise<ServiceEndpoint> {
-    this.#endpoint ??= this.resolveRegion()
-      .then((region) => resolveServiceEndpoint(this.service, this.settings, region))
+    this.#endpoint ??= Promise.all([this.resolveRegion(), this.resolveSettings()])
+      .then(([region, settings]) => resolveServiceEndpoint(this.service, settings, region))
       .catch((error: unknown) => {
         this.#endpoint = undefined;
         throw error;
@@ -176,6 +217,11 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> {
     const transport = this.#transport;
     this.#transport = undefined;
     if (transport !== undefined && transport !== this.config.transport) await transport.close();
+  }
+
+  /** `await using client = new …Client(…)` closes the client when the scope ends. */
+  [asyncDispose](): Promise<void> {
+    return this.close();
   }
 }
 

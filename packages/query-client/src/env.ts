@@ -1,7 +1,6 @@
 import { RETRY_MODES } from "@lanyard/retry";
 import { ClientError } from "./errors.js";
 import type { ServiceDefinition } from "./model.js";
-import type { RegionSetting } from "./region.js";
 import type { ClientConfig, Setting, SettingsFallback } from "./settings.js";
 
 // The AWS_* environment variables the SDKs read, as fallbacks for the client options. Only
@@ -46,8 +45,15 @@ export function envSettings(
     if (found !== undefined) serviceSettings[setting.option] = found;
   }
   return {
-    // The service's own variable wins (AWS SDKs, "Service-specific endpoints").
-    endpoint: fromEnv(env, service.endpointVariable, String) ?? fromEnv(env, "AWS_ENDPOINT_URL", String),
+    // AWS_REGION only: the JavaScript SDK v3 does not read the AWS CLI's AWS_DEFAULT_REGION.
+    region: fromEnv(env, "AWS_REGION", String),
+    userAgentAppId: fromEnv(env, "AWS_SDK_UA_APP_ID", String),
+    caBundle: fromEnv(env, "AWS_CA_BUNDLE", String),
+    // The service's own variable wins (AWS SDKs, "Service-specific endpoints"); either is
+    // ignored with AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true.
+    endpoint: ignoresConfiguredEndpoints(env)
+      ? undefined
+      : (fromEnv(env, service.endpointVariable, String) ?? fromEnv(env, "AWS_ENDPOINT_URL", String)),
     useFipsEndpoint: fromEnv(env, "AWS_USE_FIPS_ENDPOINT", isTrue),
     useDualstackEndpoint: fromEnv(env, "AWS_USE_DUALSTACK_ENDPOINT", isTrue),
     retryMode: fromEnv(env, "AWS_RETRY_MODE", oneOf(RETRY_MODES)),
@@ -57,7 +63,7 @@ export function envSettings(
   };
 }
 
-/** The region the environment names, read at call time; undefined means "ask the platform". */
-export function envRegion(env: Env = processEnv()): RegionSetting | undefined {
-  return fromEnv(env, "AWS_REGION", String) ?? fromEnv(env, "AWS_DEFAULT_REGION", String);
+/** `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` turns off the endpoint variables and files. */
+export function ignoresConfiguredEndpoints(env: Env): boolean {
+  return env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === "true";
 }

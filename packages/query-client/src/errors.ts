@@ -36,7 +36,7 @@ export class ClientError extends Error {
 export interface ValidationIssue {
   /** Path of the member, e.g. `Tags[1].Key`. */
   path: string;
-  rule: "required" | "type" | "length" | "range" | "pattern";
+  rule: "required" | "type" | "length" | "range" | "pattern" | "unknown";
   message: string;
 }
 

@@ -2,7 +2,7 @@ export type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
 export { resolveCredentials, signingScope, sigv4 } from "./auth.js";
 export { type CallOptions, QueryClient } from "./client.js";
 export { ClientError, type ClientErrorCode, ValidationError, type ValidationIssue } from "./errors.js";
-export type { LogEvent } from "./logger.js";
+export type { LogEvent, Logger } from "./logger.js";
 export type { ResponseMetadata, WithMetadata } from "./metadata.js";
 export type {
   AuthContext,
@@ -11,6 +11,7 @@ export type {
   ListShape,
   MapShape,
   Operation,
+  ParentClient,
   ScalarShape,
   ServiceDefinition,
   ServiceEndpoint,

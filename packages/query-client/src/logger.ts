@@ -10,3 +10,25 @@ export interface LogEvent {
   /** Error code of a failed attempt (service or transport code). */
   code?: string;
 }
+
+/** What the `logger` option takes: a function, or a console-like object such as `console`. */
+export type Logger =
+  | ((event: LogEvent) => void)
+  | {
+      debug?(...data: unknown[]): void;
+      info?(...data: unknown[]): void;
+      warn?(...data: unknown[]): void;
+      error?(...data: unknown[]): void;
+    };
+
+/**
+ * The option as one function. A console-like object (the SDKs' `logger: console` idiom) gets
+ * each event through its method for the event's level.
+ */
+export function logFunction(logger: Logger | undefined): ((event: LogEvent) => void) | undefined {
+  if (logger === undefined || typeof logger === "function") return logger;
+  return (event) => {
+    const method = logger[event.level] ?? logger.info;
+    method?.call(logger, event);
+  };
+}

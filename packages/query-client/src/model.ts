@@ -1,6 +1,6 @@
 import type { AwsCredentials } from "@lanyard/credentials";
 import type { ResolvedEndpoint } from "@lanyard/endpoints";
-import type { HttpRequest } from "@lanyard/http";
+import type { HttpRequest, Transport } from "@lanyard/http";
 import type {
   ListShape,
   MapShape,
@@ -12,6 +12,7 @@ import type {
   StructureShape,
 } from "@lanyard/query-protocol";
 import type { ServiceErrorClass } from "./service-error.js";
+import type { ClientConfig, ClientSettings } from "./settings.js";
 
 /**
  * The model types are query-protocol's (botocore JSON format): each operation carries a
@@ -29,11 +30,22 @@ export interface ServiceEndpoint {
   signingDefaults: { signingName: string; signingRegion: string };
 }
 
-/** The client a scheme resolves an identity for (structurally `QueryClient`). */
-export interface AuthContext {
-  readonly config: { readonly credentials?: unknown };
+/**
+ * A client as the credentials it signs with see it (structurally `QueryClient`): role profiles
+ * resolved for it take its profile, region, endpoint settings, transport and logger.
+ */
+export interface ParentClient {
+  readonly config: Readonly<ClientConfig>;
   readonly service: ServiceDefinition;
+  /** The client's region (checked), or undefined when nothing names one. */
+  resolveRegion(): Promise<string | undefined>;
+  resolveSettings(): Promise<Readonly<ClientSettings>>;
+  /** The transport the client sends with (its default one is made on first use). */
+  resolveTransport(): Promise<Transport>;
 }
+
+/** The client a scheme resolves an identity for. */
+export type AuthContext = ParentClient;
 
 /**
  * How an operation's requests are authorized. Operations the model marks `smithy.api#noAuth`
@@ -110,5 +122,5 @@ export interface ServiceDefinition {
    * than the platform (one that resolves role profiles through itself); it returns undefined where
    * there are none. Without it, the platform's default chain (Node) or none.
    */
-  defaultCredentials?: () => (() => Promise<AwsCredentials>) | undefined;
+  defaultCredentials?: (parent: ParentClient) => (() => Promise<AwsCredentials>) | undefined;
 }

@@ -42,7 +42,7 @@ export function parse<Output>(
   // The Date header lets the retry loop correct clock skew.
   const serverDate = new Date(headers.date ?? "");
   const ErrorClass = operation.errors[code] ?? service.ServiceError;
-  throw new ErrorClass({
+  const error = new ErrorClass({
     message: text,
     code,
     type,
@@ -55,4 +55,8 @@ export function parse<Output>(
       totalRetryDelay: 0,
     },
   });
+  // An unmodeled code is still the service's class, but named by its code as in the SDKs, so
+  // `error.name === "AccessDenied"` checks keep working.
+  if (ErrorClass === service.ServiceError && code !== "") error.name = code;
+  throw error;
 }

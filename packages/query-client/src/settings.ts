@@ -2,14 +2,19 @@ import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import type { RetryMode, RetryStrategy } from "@lanyard/retry";
 import { checkEndpointUrl } from "./endpoint-url.js";
-import type { LogEvent } from "./logger.js";
+import type { Logger } from "./logger.js";
 import type { ServiceDefinition } from "./model.js";
 import type { StubResponses } from "./stub.js";
 
 /** Options of every generated client (`new IAMClient(config)`, …); every one is optional. */
 export interface ClientConfig {
-  /** AWS Region. Default: `AWS_REGION`, `AWS_DEFAULT_REGION`, then the shared config file (Node). */
-  region?: string;
+  /** AWS Region, or an async provider of it. Default: `AWS_REGION`, then the profile's `region` (Node). */
+  region?: string | (() => Promise<string>);
+  /**
+   * The shared-config profile whose settings and credentials the client uses (Node). Default:
+   * `AWS_PROFILE`, else `default`.
+   */
+  profile?: string;
   /** Static credentials or an async provider. Default (Node): the `@lanyard/credentials` default chain. */
   credentials?: AwsCredentials | CredentialProvider;
   /** Send every call to this URL instead of the resolved endpoint (e.g. a local emulator). */
@@ -24,11 +29,17 @@ export interface ClientConfig {
   maxAttempts?: number;
   /** A ready-made retry strategy (overrides retryMode/maxAttempts). */
   retryStrategy?: RetryStrategy;
-  /** Default: undici keep-alive pool on Node, fetch elsewhere. */
+  /**
+   * Default: on Node the node:http keep-alive transport (honouring HTTPS_PROXY, HTTP_PROXY,
+   * NO_PROXY and the `ca_bundle` setting), fetch elsewhere.
+   */
   transport?: Transport;
-  /** Called for each response and failed attempt; never receives credentials, headers or bodies. */
-  logger?: (event: LogEvent) => void;
-  /** Appended to the user agent as `app/<id>`. */
+  /**
+   * Told of each response and failed attempt: a function, or a console-like object (`console`)
+   * whose `debug`/`warn` method gets the event. Never receives credentials, headers or bodies.
+   */
+  logger?: Logger;
+  /** Appended to the user agent as `app/<id>`. Default: `AWS_SDK_UA_APP_ID`, then `sdk_ua_app_id`. */
   userAgentAppId?: string;
   /** Answer calls from these stubs instead of the network (unit tests of code that uses a client). */
   stubResponses?: StubResponses;
@@ -48,17 +59,32 @@ export interface Setting<T> {
  * from the fallback (the environment's, see env.ts), else its default, and says which.
  */
 export interface ClientSettings {
+  /** The region found without the option (which may be a provider): the environment's or the profile's. */
+  region: Setting<string | undefined>;
   endpoint: Setting<string | undefined>;
   useFipsEndpoint: Setting<boolean>;
   useDualstackEndpoint: Setting<boolean>;
   retryMode: Setting<RetryMode>;
   maxAttempts: Setting<number | undefined>;
+  userAgentAppId: Setting<string | undefined>;
+  /** A PEM bundle file to trust instead of the default roots (`AWS_CA_BUNDLE`, `ca_bundle`; Node). */
+  caBundle: Setting<string | undefined>;
   /** The service's own settings by option name (a regional-endpoints mode, say). */
   service: Record<string, Setting<string>>;
 }
 
-/** Settings found outside the options, each with its source; the environment's today. */
+/** Settings found outside the options, each with its source: the environment's, the profile's. */
 export type SettingsFallback = Partial<ClientSettings>;
+
+/** The first layer's settings, each missing one taken from the second (environment over profile). */
+export function layered(first: SettingsFallback, second: SettingsFallback): SettingsFallback {
+  const merged: SettingsFallback = { ...second };
+  for (const [name, setting] of Object.entries(first)) {
+    if (setting !== undefined && name !== "service") Object.assign(merged, { [name]: setting });
+  }
+  merged.service = { ...second.service, ...first.service };
+  return merged;
+}
 
 type Options = ClientConfig & Record<string, unknown>;
 
@@ -82,6 +108,7 @@ export function resolveSettings(
     own[setting.option] = pick(options, setting.option, fallback.service?.[setting.option], setting.default);
   }
   return {
+    region: fallback.region ?? { value: undefined, source: "the default" },
     endpoint: {
       value: endpoint.value === undefined ? undefined : checkEndpointUrl(endpoint.value, endpoint.source),
       source: endpoint.source,
@@ -90,6 +117,8 @@ export function resolveSettings(
     useDualstackEndpoint: pick(options, "useDualstackEndpoint", fallback.useDualstackEndpoint, false),
     retryMode: pick<RetryMode>(options, "retryMode", fallback.retryMode, "standard"),
     maxAttempts: pick<number | undefined>(options, "maxAttempts", fallback.maxAttempts, undefined),
+    userAgentAppId: pick<string | undefined>(options, "userAgentAppId", fallback.userAgentAppId, undefined),
+    caBundle: fallback.caBundle ?? { value: undefined, source: "the default" },
     service: own,
   };
 }

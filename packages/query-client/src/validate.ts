@@ -55,6 +55,38 @@ function expectedType(type: Shape["type"], value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A member the shape does not have: in plain JavaScript a misspelt `roleSessionName` would
+ * otherwise be dropped silently. Suggests the member it most likely meant (same letters in
+ * another case, or at most two edits away), as wire names are easy to get wrong by case.
+ */
+function unknownMember(name: string, members: string[]): string {
+  const lower = name.toLowerCase();
+  const meant =
+    members.find((member) => member.toLowerCase() === lower) ??
+    members.find((member) => editDistance(member.toLowerCase(), lower) <= 2);
+  return meant === undefined
+    ? "is not a member of the input"
+    : `is not a member of the input; did you mean ${meant}?`;
+}
+
+/** Levenshtein distance, for the short member names of a model. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 /** Checks @length (with a unit) or @range (no unit); true when `size` is within the bounds. */
 function inBounds(shape: Shape, size: number, path: string, unit: string, issues: Issues): boolean {
   const { min, max } = shape;
@@ -83,6 +115,11 @@ function checkValue(shapes: Shapes, ref: ShapeRef, value: unknown, path: string,
     }
     for (const [name, member] of Object.entries(shape.members)) {
       if (record[name] !== undefined) checkValue(shapes, member, record[name], join(path, name), issues);
+    }
+    for (const name of Object.keys(record)) {
+      if (!Object.hasOwn(shape.members, name) && record[name] !== undefined) {
+        issues.push(issue(join(path, name), "unknown", unknownMember(name, Object.keys(shape.members))));
+      }
     }
   } else if (shape.type === "map") {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {

@@ -1,22 +1,25 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { FetchTransport } from "@lanyard/transport-fetch";
+import { NodeHttpTransport } from "@lanyard/transport-node";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import * as page from "../src/platform/browser.js";
 import * as browser from "../src/platform/default.js";
-import { LazyUndiciTransport } from "../src/platform/lazy-undici.js";
 import * as node from "../src/platform/node.js";
+import { resolveSettings } from "../src/settings.js";
 import { userAgent } from "../src/user-agent.js";
 import { VERSION } from "../src/version.generated.js";
+import { IAMBaseClient } from "./fixtures/iam/generated/client.generated.js";
 import { IAM_SERVICE } from "./fixtures/iam/generated/service.generated.js";
 
 describe("platform defaults", () => {
-  it("has no ambient credentials or region outside Node", async () => {
-    expect(browser.defaultCredentials()).toBeUndefined();
+  const noSettings = resolveSettings({}, IAM_SERVICE, {});
+
+  it("has no ambient credentials, region or shared files outside Node", async () => {
+    const parent = new IAMBaseClient({ region: "us-east-1" });
+    expect(browser.defaultCredentials(parent)).toBeUndefined();
     expect(browser.nodeCredentialsLoader()).toBeUndefined();
-    expect(await browser.configRegion()).toBeUndefined();
+    expect(await browser.profileSettings(IAM_SERVICE, undefined)).toEqual({});
     expect(browser.userAgentHeader).toBe("x-amz-user-agent");
   });
 
@@ -29,23 +32,22 @@ describe("platform defaults", () => {
         source: "AWS_RETRY_MODE",
       });
       expect(page.envSettings()).toEqual({});
-      expect(page.envRegion()).toBeUndefined();
-      expect(page.defaultTransport()).toBeInstanceOf(FetchTransport);
+      expect(page.defaultTransport(noSettings)).toBeInstanceOf(FetchTransport);
     } finally {
       if (saved === undefined) delete process.env.AWS_RETRY_MODE;
       else process.env.AWS_RETRY_MODE = saved;
     }
   });
 
-  it("defaults to the undici transport on Node and fetch elsewhere", async () => {
-    const onNode = node.defaultTransport();
-    const elsewhere = browser.defaultTransport();
-    expect(onNode).toBeInstanceOf(LazyUndiciTransport);
+  it("defaults to the node:http transport on Node and fetch elsewhere", async () => {
+    const onNode = node.defaultTransport(noSettings);
+    const elsewhere = browser.defaultTransport(noSettings);
+    expect(onNode).toBeInstanceOf(NodeHttpTransport);
     expect(elsewhere).toBeInstanceOf(FetchTransport);
     await Promise.all([onNode.close(), elsewhere.close()]);
   });
 
-  it("imports the undici transport only on the Node default's first send", async () => {
+  it("imports no undici from the Node platform code", async () => {
     const result = await build({
       entryPoints: [fileURLToPath(new URL("../src/platform/node.ts", import.meta.url))],
       bundle: true,
@@ -56,32 +58,17 @@ describe("platform defaults", () => {
       metafile: true,
       logLevel: "silent",
     });
-    const packages = Object.values(result.metafile.inputs)
+    const imported = Object.values(result.metafile.inputs)
       .flatMap((input) => input.imports)
       .filter((entry) => entry.external && entry.path.includes("undici"));
-    expect(new Set(packages.map((entry) => `${entry.path} ${entry.kind}`))).toEqual(
-      new Set(["@lanyard/transport-undici dynamic-import"]),
-    );
+    expect(imported).toEqual([]);
   }, 20_000);
 
-  it("sends through undici once loaded and refuses to send after close", async () => {
-    const server = createServer((_req, res) => res.end("ok"));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    const request = { method: "GET", url: new URL(`http://127.0.0.1:${port}/`), headers: {} };
-    try {
-      const transport = node.defaultTransport();
-      const response = await transport.send(request);
-      expect(response.status).toBe(200);
-      expect(new TextDecoder().decode(response.body)).toBe("ok");
-      await transport.close();
-      await expect(transport.send(request)).rejects.toMatchObject({ code: "closed" });
-      const unused = node.defaultTransport();
-      await unused.close();
-      await expect(unused.send(request)).rejects.toMatchObject({ code: "closed" });
-    } finally {
-      server.close();
-    }
+  it("reads the CA bundle a setting names into the Node default transport, naming the file when it cannot", () => {
+    const settings = resolveSettings({}, IAM_SERVICE, {
+      caBundle: { value: "/nonexistent/ca.pem", source: "AWS_CA_BUNDLE" },
+    });
+    expect(() => node.defaultTransport(settings)).toThrow(/\/nonexistent\/ca\.pem/);
   });
 
   it("uses user-agent and reports the Node version on Node", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Env, envRegion, envSettings } from "../src/env.js";
+import { type Env, envSettings } from "../src/env.js";
 import type { ServiceDefinition } from "../src/model.js";
 import { type ClientConfig, resolveSettings } from "../src/settings.js";
 import { IAM_SERVICE } from "./fixtures/iam/generated/service.generated.js";
@@ -26,11 +26,14 @@ describe("client settings", () => {
       AWS_EXAMPLE_MODE: "fast",
     };
     expect(settings({ useDualstackEndpoint: true }, env)).toEqual({
+      region: { value: undefined, source: "the default" },
       endpoint: { value: undefined, source: "the default" },
       useFipsEndpoint: { value: true, source: "AWS_USE_FIPS_ENDPOINT" },
       useDualstackEndpoint: { value: true, source: "the useDualstackEndpoint option" },
       retryMode: { value: "adaptive", source: "AWS_RETRY_MODE" },
       maxAttempts: { value: 5, source: "AWS_MAX_ATTEMPTS" },
+      userAgentAppId: { value: undefined, source: "the default" },
+      caBundle: { value: undefined, source: "the default" },
       service: { exampleMode: { value: "fast", source: "AWS_EXAMPLE_MODE" } },
     });
     expect(settings({ exampleMode: "safe" }, {}).service.exampleMode).toEqual({
@@ -73,12 +76,30 @@ describe("client settings", () => {
     );
   });
 
-  it("reads the region from AWS_REGION, then AWS_DEFAULT_REGION", () => {
-    expect(envRegion({ AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "us-east-2" })).toEqual({
+  it("reads the region from AWS_REGION only, as the JavaScript SDK v3 does (not the CLI's AWS_DEFAULT_REGION)", () => {
+    expect(settings({}, { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "us-east-2" }).region).toEqual({
       value: "eu-west-1",
       source: "AWS_REGION",
     });
-    expect(envRegion({ AWS_DEFAULT_REGION: "us-east-2" })?.source).toBe("AWS_DEFAULT_REGION");
-    expect(envRegion({})).toBeUndefined();
+    expect(settings({}, { AWS_DEFAULT_REGION: "us-east-2" }).region.value).toBeUndefined();
+  });
+
+  it("reads AWS_SDK_UA_APP_ID and AWS_CA_BUNDLE, and drops configured endpoints with AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", () => {
+    const env = {
+      AWS_SDK_UA_APP_ID: "billing",
+      AWS_CA_BUNDLE: "/etc/ca.pem",
+      AWS_ENDPOINT_URL: "http://127.0.0.1:1",
+    };
+    const resolved = settings({}, env);
+    expect(resolved.userAgentAppId).toEqual({ value: "billing", source: "AWS_SDK_UA_APP_ID" });
+    expect(resolved.caBundle).toEqual({ value: "/etc/ca.pem", source: "AWS_CA_BUNDLE" });
+    expect(resolved.endpoint.value).toBe("http://127.0.0.1:1");
+    const ignored = settings({}, { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" });
+    expect(ignored.endpoint).toEqual({ value: undefined, source: "the default" });
+    // An explicit option is not a configured endpoint: it is never ignored.
+    expect(
+      settings({ endpoint: "http://127.0.0.1:2" }, { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" }).endpoint
+        .value,
+    ).toBe("http://127.0.0.1:2");
   });
 });

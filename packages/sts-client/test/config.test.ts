@@ -3,12 +3,16 @@ import { describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
 import { STSClient, type STSClientConfig, VERSION } from "../src/index.js";
 
-/** The settings a client resolves with `env` as its environment. */
-function settingsWith(config: STSClientConfig, env: Record<string, string>) {
+/** The settings a client resolves with `env` as its environment (and no shared config file). */
+async function settingsWith(config: STSClientConfig, env: Record<string, string>) {
   const saved = { ...process.env };
-  Object.assign(process.env, env);
+  Object.assign(
+    process.env,
+    { AWS_CONFIG_FILE: "/nonexistent/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials" },
+    env,
+  );
   try {
-    return new STSClient(config).settings;
+    return await new STSClient(config).resolveSettings();
   } finally {
     process.env = saved;
   }
@@ -43,20 +47,22 @@ describe("configuration", () => {
     );
   });
 
-  it("reads AWS_STS_REGIONAL_ENDPOINTS, FIPS and retry settings from the environment, naming each source", () => {
+  it("reads AWS_STS_REGIONAL_ENDPOINTS, FIPS and retry settings from the environment, naming each source", async () => {
     const env = {
       AWS_STS_REGIONAL_ENDPOINTS: "Legacy",
       AWS_USE_FIPS_ENDPOINT: "true",
       AWS_MAX_ATTEMPTS: "5",
       AWS_RETRY_MODE: "adaptive",
     };
-    expect(settingsWith({}, env)).toMatchObject({
+    expect(await settingsWith({}, env)).toMatchObject({
       service: { stsRegionalEndpoints: { value: "legacy", source: "AWS_STS_REGIONAL_ENDPOINTS" } },
       useFipsEndpoint: { value: true, source: "AWS_USE_FIPS_ENDPOINT" },
       maxAttempts: { value: 5, source: "AWS_MAX_ATTEMPTS" },
       retryMode: { value: "adaptive", source: "AWS_RETRY_MODE" },
     });
-    expect(settingsWith({ stsRegionalEndpoints: "regional" }, env).service.stsRegionalEndpoints).toEqual({
+    expect(
+      (await settingsWith({ stsRegionalEndpoints: "regional" }, env)).service.stsRegionalEndpoints,
+    ).toEqual({
       value: "regional",
       source: "the stsRegionalEndpoints option",
     });

@@ -186,7 +186,7 @@ describe("assumeRoleCredentials", () => {
       sourceCredentials: SOURCE,
       clientConfig,
     })().catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "STSServiceError", code: "AccessDenied" });
+    expect(error).toMatchObject({ name: "AccessDenied", code: "AccessDenied" });
     const shown = `${String(error)} ${inspect(error)} ${JSON.stringify(error)}`;
     expect(shown).not.toContain(SOURCE.secretAccessKey);
   });

@@ -1,4 +1,5 @@
 import {
+  asyncDispose,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type HttpRequest,
@@ -63,5 +64,10 @@ export class FetchTransport implements Transport {
    */
   async close(): Promise<void> {
     this.#closed = true;
+  }
+
+  /** `await using transport = new …Transport()` closes it when the scope ends. */
+  [asyncDispose](): Promise<void> {
+    return this.close();
   }
 }

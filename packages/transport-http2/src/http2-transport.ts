@@ -1,4 +1,5 @@
 import {
+  asyncDispose,
   type HttpRequest,
   type HttpResponse,
   runWithDeadline,
@@ -80,6 +81,11 @@ export class Http2Transport implements Transport {
     const sessions = [...this.#sessions.values()];
     this.#sessions.clear();
     await Promise.all(sessions.map(destroyAndWait));
+  }
+
+  /** `await using transport = new …Transport()` closes it when the scope ends. */
+  [asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   async #acquire(origin: string, signal: AbortSignal): Promise<OriginSession> {

@@ -1,4 +1,5 @@
 import {
+  asyncDispose,
   type Deadline,
   type HttpRequest,
   type HttpResponse,
@@ -69,6 +70,11 @@ export class NodeHttpTransport implements Transport {
     this.#closed = true;
     this.#pending.failAll(new TransportClosedError());
     this.#routes.shut();
+  }
+
+  /** `await using transport = new …Transport()` closes it when the scope ends. */
+  [asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   #exchange(request: HttpRequest, origin: string, deadline: Deadline): Promise<HttpResponse> {

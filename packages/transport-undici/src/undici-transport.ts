@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import {
+  asyncDispose,
   type Deadline,
   type HttpRequest,
   type HttpResponse,
@@ -100,6 +101,11 @@ export class UndiciTransport implements Transport {
     if (this.#closed) return;
     this.#closed = true;
     await (await this.#dispatcherReady()).destroy();
+  }
+
+  /** `await using transport = new …Transport()` closes it when the scope ends. */
+  [asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   #mapError(error: unknown, origin: string): TransportError {

@@ -100,7 +100,7 @@ function faultCase(name: string, plan: Plan): ConformanceCase {
   };
 }
 
-/** The emulator's own rejections, as the client surfaces them (unmodeled: a plain STSServiceError). */
+/** The emulator's own rejections, as the client surfaces them (unmodeled: an STSServiceError named by its code). */
 function authCase(
   name: string,
   credentials: { accessKeyId: string; secretAccessKey: string },
@@ -112,7 +112,7 @@ function authCase(
     operation: "GetCallerIdentity",
     input: {},
     plan: {},
-    expect: { kind: "error", errorName: "STSServiceError", code, status: 403 },
+    expect: { kind: "error", errorName: code, code, status: 403 },
     attempts: 1,
     signed: true,
     credentials,

@@ -48,7 +48,8 @@ function checkOutcome(c: ConformanceCase, result: unknown, error: unknown): stri
   }
   const { errorName, code, status } = c.expect;
   if (error === undefined) return [...problems, `succeeded, expected ${errorName}`];
-  const errorClass = (sts as unknown as Record<string, unknown>)[errorName];
+  // A modeled code has its own class; an unmodeled one is an STSServiceError named by its code.
+  const errorClass = (sts as unknown as Record<string, unknown>)[errorName] ?? sts.STSServiceError;
   if (typeof errorClass !== "function" || !(error instanceof errorClass))
     problems.push(`threw ${(error as Error).name}, expected an instance of ${errorName}`);
   if (!(error instanceof sts.STSServiceError)) return [...problems, "error does not extend STSServiceError"];

@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import type { AwsCredentials } from "@lanyard/credentials";
-import { sharedFilePaths } from "@lanyard/credentials/node";
+import { sharedFilePaths } from "@lanyard/credentials/config";
 import { cacheDirectory } from "../cache/directory.js";
 import { cacheKey } from "../cache/key.js";
 import { CACHE_MARGIN_MS, type CachedCredentials, readCache, writeCache } from "../cache/store.js";

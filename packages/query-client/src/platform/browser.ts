@@ -1,21 +1,16 @@
 // Browsers: the defaults of default.ts, without environment variables, which a page does not
 // have (no `process.env`), so the AWS_* parsing of env.ts stays out of the bundle.
-import type { RegionSetting } from "../region.js";
 import type { SettingsFallback } from "../settings.js";
 
 export {
-  configRegion,
   defaultCredentials,
   defaultTransport,
   nodeCredentialsLoader,
   platformUserAgent,
+  profileSettings,
   userAgentHeader,
 } from "./default.js";
 
 export function envSettings(): SettingsFallback {
   return {};
-}
-
-export function envRegion(): RegionSetting | undefined {
-  return undefined;
 }

@@ -4,18 +4,19 @@
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import { FetchTransport } from "@lanyard/transport-fetch";
-import type { RegionSetting } from "../region.js";
+import type { ParentClient, ServiceDefinition } from "../model.js";
+import type { ClientSettings, SettingsFallback } from "../settings.js";
 
-export { envRegion, envSettings } from "../env.js";
+export { envSettings } from "../env.js";
 
 // Browsers forbid setting `user-agent`; the SDKs send `x-amz-user-agent` there.
 export const userAgentHeader = "x-amz-user-agent";
 
-export function defaultTransport(): Transport {
+export function defaultTransport(_settings: ClientSettings): Transport {
   return new FetchTransport();
 }
 
-export function defaultCredentials(): CredentialProvider | undefined {
+export function defaultCredentials(_parent: ParentClient): CredentialProvider | undefined {
   return undefined;
 }
 
@@ -24,8 +25,12 @@ export function nodeCredentialsLoader(): undefined {
   return undefined;
 }
 
-export function configRegion(): Promise<RegionSetting | undefined> {
-  return Promise.resolve(undefined);
+/** No shared config files outside Node. */
+export function profileSettings(
+  _service: ServiceDefinition,
+  _profile: string | undefined,
+): Promise<SettingsFallback> {
+  return Promise.resolve({});
 }
 
 export function platformUserAgent(): string {

@@ -1,20 +1,26 @@
-// Node defaults: undici keep-alive pool, the default credential chain, region from the
-// shared config file. Selected through the package's `#platform` import condition.
+// Node defaults: the node:http keep-alive transport (proxies from the environment, the CA bundle
+// of the settings), the default credential chain, and the shared config file's settings.
+// Selected through the package's `#platform` import condition.
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
+import { NodeHttpTransport, readCaBundle } from "@lanyard/transport-node";
+import { processEnv } from "../env.js";
+import type { ParentClient, ServiceDefinition } from "../model.js";
 import type { NodeCredentialsLoader, NodeCredentialsModule } from "../node-credentials.js";
-import type { RegionSetting } from "../region.js";
-import { LazyUndiciTransport } from "./lazy-undici.js";
+import type { ClientSettings, SettingsFallback } from "../settings.js";
+import { type ConfigModule, profileLayer } from "./node-profile.js";
 
-export { envRegion, envSettings } from "../env.js";
+export { envSettings } from "../env.js";
 
 export const userAgentHeader = "user-agent";
 
 let nodeCredentials: Promise<NodeCredentialsModule> | undefined;
+let configModule: Promise<ConfigModule> | undefined;
 
 /**
- * Loads the file/IMDS/process providers on first use: a client given credentials and a region
- * never pays for importing them (import time is benchmarked). Other platforms return undefined,
+ * Loads the file/IMDS/process providers on first use: a client given credentials never loads
+ * them (import time is benchmarked); every client reads its settings through the lighter
+ * `@lanyard/credentials/config`. Other platforms return undefined,
  * which is how portable code knows that files and the default chain are out of reach.
  */
 export function nodeCredentialsLoader(): NodeCredentialsLoader | undefined {
@@ -26,30 +32,46 @@ function loadNodeCredentials(): Promise<NodeCredentialsModule> {
   return nodeCredentials;
 }
 
-// undici loads on the first request, so a client given a transport never imports it.
-export function defaultTransport(): Transport {
-  return new LazyUndiciTransport();
+/** The selected profile's settings in the shared config files, for those the options and environment leave unset. */
+export async function profileSettings(
+  service: ServiceDefinition,
+  profile: string | undefined,
+): Promise<SettingsFallback> {
+  configModule ??= import("@lanyard/credentials/config");
+  return profileLayer(await configModule, service, profile, processEnv());
 }
 
-/** The SDKs' default chain without role hooks; a service may supply its own (one that resolves role profiles through itself). */
-export function defaultCredentials(): CredentialProvider {
+/**
+ * node:http with keep-alive: about 15 ms to a first request and an exit as soon as the last call
+ * ends, where undici takes four times as long to load and keeps a one-shot process alive for
+ * hundreds of milliseconds (apps/bench cold-start). Proxies come from HTTPS_PROXY/HTTP_PROXY/NO_PROXY,
+ * as the SDKs' users on corporate networks expect; `ca_bundle` / AWS_CA_BUNDLE replaces the roots.
+ */
+export function defaultTransport(settings: ClientSettings): Transport {
+  const caBundle = settings.caBundle.value;
+  return new NodeHttpTransport({
+    proxy: "env",
+    ...(caBundle ? { tls: { ca: readCaBundle(caBundle) } } : {}),
+  });
+}
+
+/**
+ * The SDKs' default chain for the client's profile, without role hooks (a service may supply a
+ * chain that resolves role profiles through itself). IAM Identity Center and console-login
+ * refreshes go through the client's own transport, so they take the same proxies and CA.
+ */
+export function defaultCredentials(parent: ParentClient): CredentialProvider {
   let chain: Promise<CredentialProvider> | undefined;
   return async () => {
-    chain ??= loadNodeCredentials().then((module) => module.defaultChain());
+    chain ??= Promise.all([loadNodeCredentials(), parent.resolveTransport()]).then(([module, transport]) =>
+      module.defaultChain({
+        ...(parent.config.profile === undefined ? {} : { profile: parent.config.profile }),
+        transport,
+        login: { transport },
+      }),
+    );
     return (await chain)();
   };
-}
-
-/** The selected profile's `region` in the shared config file (the environment was asked first). */
-export async function configRegion(): Promise<RegionSetting | undefined> {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-  const value = await (await loadNodeCredentials()).resolveConfigRegion({
-    env: { ...env, AWS_REGION: undefined },
-  });
-  const profile = env.AWS_PROFILE || "default";
-  return value
-    ? { value, source: `the region of profile "${profile}" in the shared config file` }
-    : undefined;
 }
 
 export function platformUserAgent(): string {

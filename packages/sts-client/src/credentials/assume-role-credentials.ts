@@ -1,7 +1,14 @@
-import { type AwsCredentials, type CredentialProvider, CredentialsError, cached } from "@lanyard/credentials";
+import {
+  type AwsCredentials,
+  type CredentialProvider,
+  type CredentialProviderContext,
+  CredentialsError,
+  cached,
+} from "@lanyard/credentials";
 import { assumeRole } from "../generated/operations.generated.js";
 import type { STSClientConfig } from "../generated/service.generated.js";
 import type { AssumeRoleRequest } from "../generated/types.generated.js";
+import { callerOf } from "./caller-client.js";
 import { defaultSessionName, fromStsResult, withStsClient } from "./sts-call.js";
 
 export interface AssumeRoleCredentialsOptions {
@@ -87,10 +94,14 @@ export function assumeRoleCredentials(options: AssumeRoleCredentialsOptions): Cr
   const now = options.now ?? Date.now;
   const clientConfig = options.clientConfig ?? {};
   const source = options.sourceCredentials ?? clientConfig.credentials;
-  const fetch = async (): Promise<AwsCredentials> => {
+  const fetch = async (context?: CredentialProviderContext): Promise<AwsCredentials> => {
     const input = await assumeRoleInput(options, now);
-    const result = await withStsClient(clientConfig, source, undefined, (client) =>
-      assumeRole(client, input),
+    const result = await withStsClient(
+      clientConfig,
+      source,
+      undefined,
+      (client) => assumeRole(client, input),
+      callerOf(context),
     );
     return fromStsResult(result, `assumeRoleCredentials(${options.roleArn})`);
   };

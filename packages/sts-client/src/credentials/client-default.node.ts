@@ -2,13 +2,18 @@
 // chain, with role profiles (`source_profile`, `credential_source`, web identity) resolved through
 // STS itself. Selected by the `node` condition of the `#client-default-credentials` import.
 import type { CredentialProvider } from "@lanyard/credentials";
+import type { ParentClient } from "@lanyard/query-client";
 
-export function clientDefaultCredentials(): CredentialProvider {
+/** The chain for the client's profile; the client passes itself when it asks (role calls inherit its settings). */
+export function clientDefaultCredentials(client: ParentClient): CredentialProvider {
   // Imported on first use: a client given credentials never loads the chain (import time is
   // benchmarked), and the lazy import breaks the client → credentials → client cycle.
+  const profile = client.config.profile;
   let chain: Promise<CredentialProvider> | undefined;
-  return async () => {
-    chain ??= import("./default-credentials.js").then((module) => module.defaultCredentials());
-    return (await chain)();
+  return async (context) => {
+    chain ??= import("./default-credentials.js").then((module) =>
+      module.defaultCredentials(profile === undefined ? {} : { profile }),
+    );
+    return (await chain)(context);
   };
 }

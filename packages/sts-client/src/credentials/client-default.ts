@@ -3,6 +3,6 @@
 // client-default.node.ts, which keeps STS's role-profile chain out of every other bundle.
 import type { CredentialProvider } from "@lanyard/credentials";
 
-export function clientDefaultCredentials(): CredentialProvider | undefined {
+export function clientDefaultCredentials(_client: unknown): CredentialProvider | undefined {
   return undefined;
 }

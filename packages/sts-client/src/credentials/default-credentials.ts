@@ -1,6 +1,8 @@
 import { type CredentialProvider, CredentialsError } from "@lanyard/credentials";
 import type { DefaultChainOptions } from "@lanyard/credentials/node";
+import type { ParentClient } from "@lanyard/query-client";
 import type { STSClientConfig } from "../generated/service.generated.js";
+import { callerOf } from "./caller-client.js";
 import { type NodeCredentialsLoader, nodeCredentialsLoader } from "./platform.js";
 import { stsRoleAssumer } from "./role-assumer.js";
 import { webIdentityAssumer } from "./web-identity-credentials.js";
@@ -25,16 +27,32 @@ export function defaultCredentialsWith(
   }
   const { clientConfig = {}, ...chainOptions } = options;
   let provider: Promise<CredentialProvider> | undefined;
-  return async () => {
-    provider ??= loader().then(({ defaultChain }) =>
-      defaultChain({
-        ...chainOptions,
-        assumeRole: stsRoleAssumer(clientConfig),
-        assumeRoleWithWebIdentity: webIdentityAssumer(clientConfig),
-      }),
-    );
-    return (await provider)();
+  return async (context) => {
+    // The chain is made for the first client that asks: its STS calls (role profiles) take that
+    // client's settings, and IAM Identity Center and console login refresh through its transport.
+    provider ??= chainFor(loader, chainOptions, clientConfig, callerOf(context));
+    return (await provider)(context);
   };
+}
+
+async function chainFor(
+  loader: NodeCredentialsLoader,
+  chainOptions: Omit<DefaultCredentialsOptions, "clientConfig">,
+  clientConfig: STSClientConfig,
+  caller: ParentClient | undefined,
+): Promise<CredentialProvider> {
+  const [{ defaultChain }, transport] = await Promise.all([
+    loader(),
+    clientConfig.transport ?? caller?.resolveTransport(),
+  ]);
+  const profile = chainOptions.profile ?? caller?.config.profile;
+  return defaultChain({
+    ...(transport === undefined ? {} : { transport, login: { transport, ...chainOptions.login } }),
+    ...chainOptions,
+    ...(profile === undefined ? {} : { profile }),
+    assumeRole: stsRoleAssumer(clientConfig, caller),
+    assumeRoleWithWebIdentity: webIdentityAssumer(clientConfig, {}, caller),
+  });
 }
 
 /**

@@ -4,10 +4,11 @@ import {
   CredentialsError,
   createCredentials,
 } from "@lanyard/credentials";
-import { checkRegion } from "@lanyard/query-client";
+import { checkRegion, type ParentClient } from "@lanyard/query-client";
 import { STSBaseClient } from "../generated/client.generated.js";
 import type { STSClientConfig } from "../generated/service.generated.js";
 import type { AssumedRoleUser, Credentials } from "../generated/types.generated.js";
+import { inheritedConfig } from "./caller-client.js";
 
 /**
  * The SDKs sign role calls in us-east-1 when neither the options, the environment, the
@@ -20,27 +21,42 @@ export function defaultSessionName(now: () => number): string {
   return `lanyard-session-${now()}`;
 }
 
-async function resolveRegion(config: STSClientConfig, fallback: string | undefined): Promise<string> {
-  if (config.region) return config.region;
+/**
+ * The role call's region: the provider's own option, else the role profile's `region`, else the
+ * calling client's, else what a client would find (environment, config file), else us-east-1.
+ */
+async function resolveRegion(
+  config: STSClientConfig,
+  profileRegion: string | undefined,
+  inherited: STSClientConfig,
+): Promise<string> {
+  if (typeof config.region === "string" && config.region) return config.region;
+  if (config.region !== undefined)
+    return (await new STSBaseClient(config).resolveRegion()) ?? ASSUME_ROLE_DEFAULT_REGION;
   // The profile's region reaches the client as an option; name the profile as its source.
-  if (fallback) return checkRegion(fallback, "the region of the profile that assumes the role");
-  const probe = new STSBaseClient(config);
+  if (profileRegion) return checkRegion(profileRegion, "the region of the profile that assumes the role");
+  if (typeof inherited.region === "string") return inherited.region;
+  const probe = new STSBaseClient({ ...inherited, ...config });
   return (await probe.resolveRegion()) ?? ASSUME_ROLE_DEFAULT_REGION;
 }
 
 /**
  * Runs one STS call on a client made for it and closed after it. Role credentials are
  * fetched about once an hour, so a fresh connection per refresh costs nothing that matters,
- * and no pool outlives the call to keep the process alive.
+ * and no pool outlives the call to keep the process alive. The client takes the calling
+ * client's settings and transport (`caller`), under the provider's own options.
  */
 export async function withStsClient<T>(
   config: STSClientConfig,
   credentials: AwsCredentials | CredentialProvider | undefined,
-  regionFallback: string | undefined,
+  profileRegion: string | undefined,
   call: (client: STSBaseClient) => Promise<T>,
+  caller?: ParentClient,
 ): Promise<T> {
-  const region = await resolveRegion(config, regionFallback);
+  const inherited = await inheritedConfig(caller);
+  const region = await resolveRegion(config, profileRegion, inherited);
   const client = new STSBaseClient({
+    ...inherited,
     ...config,
     region,
     ...(credentials === undefined ? {} : { credentials }),

@@ -6,9 +6,11 @@ import {
   type Env,
   type WebIdentityAssumer,
 } from "@lanyard/credentials";
+import type { ParentClient } from "@lanyard/query-client";
 import { assumeRoleWithWebIdentity } from "../generated/operations.generated.js";
 import type { STSClientConfig } from "../generated/service.generated.js";
 import type { AssumeRoleWithWebIdentityRequest } from "../generated/types.generated.js";
+import { callerOf } from "./caller-client.js";
 import { type NodeCredentialsLoader, nodeCredentialsLoader } from "./platform.js";
 import { defaultSessionName, fromStsResult, withStsClient } from "./sts-call.js";
 
@@ -43,6 +45,7 @@ export interface WebIdentityCredentialsOptions {
 export function webIdentityAssumer(
   clientConfig: STSClientConfig,
   extra: Partial<AssumeRoleWithWebIdentityRequest> = {},
+  caller?: ParentClient,
 ): WebIdentityAssumer {
   return async (params) => {
     const input: AssumeRoleWithWebIdentityRequest = {
@@ -51,8 +54,12 @@ export function webIdentityAssumer(
       RoleSessionName: params.roleSessionName,
       WebIdentityToken: params.webIdentityToken,
     };
-    const result = await withStsClient(clientConfig, undefined, params.region, (client) =>
-      assumeRoleWithWebIdentity(client, input),
+    const result = await withStsClient(
+      clientConfig,
+      undefined,
+      params.region,
+      (client) => assumeRoleWithWebIdentity(client, input),
+      caller,
     );
     return fromStsResult(result, `web identity (${params.roleArn})`);
   };
@@ -103,9 +110,10 @@ async function fetchOnce(
   options: WebIdentityCredentialsOptions,
   now: () => number,
   loader: NodeCredentialsLoader | undefined,
+  caller: ParentClient | undefined,
 ): Promise<AwsCredentials> {
   const { roleArn, roleSessionName, tokenFile } = resolveSettings(options, now);
-  const assume = webIdentityAssumer(options.clientConfig ?? {}, extraInput(options));
+  const assume = webIdentityAssumer(options.clientConfig ?? {}, extraInput(options), caller);
   const { token, readToken } = options;
   if (token !== undefined) {
     const webIdentityToken = typeof token === "string" ? token : await token();
@@ -137,7 +145,7 @@ export function webIdentityCredentialsWith(
   loader: NodeCredentialsLoader | undefined,
 ): CredentialProvider {
   const now = options.now ?? Date.now;
-  return cached(() => fetchOnce(options, now, loader), {
+  return cached((context) => fetchOnce(options, now, loader, callerOf(context)), {
     now,
     ...(options.refreshWindowMs === undefined ? {} : { refreshWindowMs: options.refreshWindowMs }),
     ...(options.mandatoryWindowMs === undefined ? {} : { mandatoryWindowMs: options.mandatoryWindowMs }),

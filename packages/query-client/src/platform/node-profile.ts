@@ -1,0 +1,103 @@
+// The shared config file's layer of a client's settings (Node): what the selected profile and its
+// `[services …]` section say, for every setting the options and the environment leave unset.
+import { ClientError } from "../errors.js";
+import type { ServiceDefinition } from "../model.js";
+
+/** `@lanyard/credentials/config`: the shared files and their settings, without the providers. */
+export type ConfigModule = typeof import("@lanyard/credentials/config");
+
+import type { Setting, SettingsFallback } from "../settings.js";
+
+type Env = Record<string, string | undefined>;
+type ConfigSetting<T> = { value: T; source: Parameters<ConfigModule["describeSource"]>[0] };
+
+/** The services-section and endpoint-variable key of a service: `IAM` → `iam`, `Secrets Manager` → `secrets_manager`. */
+export function serviceKey(service: ServiceDefinition): string {
+  return service.id.toLowerCase().replace(/ /g, "_");
+}
+
+/** The config-file key of a service setting read from `AWS_<NAME>`: `AWS_S3_US_EAST_1_REGIONAL_ENDPOINT` → `s3_us_east_1_regional_endpoint`. */
+function configKey(variable: string): string {
+  return variable.replace(/^AWS_/, "").toLowerCase();
+}
+
+// What locates the files and the profile, and turns configured endpoints off; every other AWS_*
+// variable is the environment layer's (env.ts), which already read and checked it.
+const FILE_VARIABLES = [
+  "AWS_PROFILE",
+  "AWS_CONFIG_FILE",
+  "AWS_SHARED_CREDENTIALS_FILE",
+  "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+];
+
+function fileOnlyEnv(env: Env): Env {
+  const kept: Env = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith("AWS_") || FILE_VARIABLES.includes(name)) kept[name] = value;
+  }
+  return kept;
+}
+
+/**
+ * Reads the shared files once and returns the profile's settings with their sources. Values from
+ * the environment are left to the environment layer (env.ts), which runs without file I/O.
+ */
+export async function profileLayer(
+  module: ConfigModule,
+  service: ServiceDefinition,
+  profile: string | undefined,
+  env: Env,
+): Promise<SettingsFallback> {
+  const home = env.HOME ?? env.USERPROFILE ?? "";
+  const config = await module.loadSharedConfig({ env });
+  let all: ReturnType<ConfigModule["settingsFromConfig"]>;
+  try {
+    const files = fileOnlyEnv(env);
+    all = module.settingsFromConfig(config, { profile, service: serviceKey(service), env: files, home });
+  } catch (error) {
+    // An invalid value names itself and where it came from; the client reports it as configuration.
+    throw new ClientError("config", (error as Error).message, { cause: error });
+  }
+  const fromFile = <T>(setting: ConfigSetting<T> | undefined): Setting<T> | undefined =>
+    setting === undefined || setting.source.kind === "env" || setting.source.kind === "default"
+      ? undefined
+      : { value: setting.value, source: module.describeSource(setting.source, home) };
+  const layer: SettingsFallback = {
+    region: fromFile(all.region),
+    endpoint: fromFile(all.endpointUrl),
+    useFipsEndpoint: fromFile(all.useFipsEndpoint),
+    useDualstackEndpoint: fromFile(all.useDualstackEndpoint),
+    retryMode: fromFile(all.retryMode),
+    maxAttempts: fromFile(all.maxAttempts),
+    userAgentAppId: fromFile(all.sdkUaAppId),
+    caBundle: fromFile(all.caBundle),
+    service: serviceSettings(module, config, service, all.profile, home),
+  };
+  for (const key of Object.keys(layer) as (keyof SettingsFallback)[]) {
+    if (layer[key] === undefined) delete layer[key];
+  }
+  return layer;
+}
+
+function serviceSettings(
+  module: ConfigModule,
+  config: Awaited<ReturnType<ConfigModule["loadSharedConfig"]>>,
+  service: ServiceDefinition,
+  profile: string,
+  home: string,
+): Record<string, Setting<string>> {
+  const values = module.profileSettings(config, profile) ?? {};
+  const found: Record<string, Setting<string>> = {};
+  for (const setting of service.settings ?? []) {
+    const key = configKey(setting.env);
+    const raw = values[key];
+    if (raw === undefined || raw === "") continue;
+    const value = setting.choices.find((choice) => choice === raw.toLowerCase());
+    const where = module.describeSource({ kind: "profile", profile, key, file: config.files.config }, home);
+    if (value === undefined) {
+      throw new ClientError("config", `${key} from ${where} must be one of ${setting.choices.join(", ")}`);
+    }
+    found[setting.option] = { value, source: where };
+  }
+  return found;
+}
