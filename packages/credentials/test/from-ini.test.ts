@@ -278,7 +278,7 @@ describe("fromIni", () => {
     expect(seen).toEqual({
       roleArn: "arn:aws:iam::1:role/W",
       roleSessionName: "lanyard-7",
-      webIdentityToken: "oidc-token",
+      webIdentityToken: "oidc-token\n",
     });
   });
 

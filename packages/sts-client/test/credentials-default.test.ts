@@ -95,7 +95,7 @@ describe("defaultCredentials", () => {
     const credentials = await resolve("web");
     expect(sts.calls).toHaveLength(1);
     expect(sts.calls[0]?.action).toBe("AssumeRoleWithWebIdentity");
-    expect(sts.calls[0]?.form.get("WebIdentityToken")).toBe("projected-token");
+    expect(sts.calls[0]?.form.get("WebIdentityToken")).toBe("projected-token\n");
     expect(sts.calls[0]?.authorization).toBeUndefined();
     expect(credentials.accessKeyId).toBe("ASIATEMPORARY0001");
   });

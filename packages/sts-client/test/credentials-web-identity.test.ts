@@ -43,7 +43,7 @@ describe("webIdentityCredentials", () => {
     now = sts.expiration.getTime() - 60_000;
     sts.expiration = new Date(now + 3_600_000);
     expect((await provider()).accessKeyId).toBe("ASIATEMPORARY0002");
-    expect(sts.calls.map((c) => c.form.get("WebIdentityToken"))).toEqual(["token-one", "token-two"]);
+    expect(sts.calls.map((c) => c.form.get("WebIdentityToken"))).toEqual(["token-one\n", "token-two"]);
     for (const call of sts.calls) {
       expect(call.action).toBe("AssumeRoleWithWebIdentity");
       expect(call.authorization).toBeUndefined();
@@ -80,7 +80,8 @@ describe("webIdentityCredentials", () => {
     });
     await provider();
     expect(read).toEqual(["/var/run/token"]);
-    expect(sts.calls[0]?.form.get("WebIdentityToken")).toBe("hooked-token");
+    // Sent as given, as the SDKs send a token file's contents.
+    expect(sts.calls[0]?.form.get("WebIdentityToken")).toBe(" hooked-token ");
     expect(sts.calls[0]?.form.get("RoleSessionName")).toBe("lanyard-session-42");
     const missing = webIdentityCredentialsWith(
       { roleArn: ROLE, tokenFile: `${dir.dir}/absent`, env: {}, clientConfig },

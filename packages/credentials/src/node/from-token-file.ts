@@ -38,7 +38,8 @@ export async function assumeWithTokenFile(request: WebIdentityRequest): Promise<
   }
   let token: string;
   try {
-    token = (await readFile(request.tokenFile, "utf8")).trim();
+    // Sent as the file holds it, trailing newline included, as botocore and the JS SDK v3 both do.
+    token = await readFile(request.tokenFile, "utf8");
   } catch (error) {
     throw new CredentialsError("file-unreadable", `${request.source}: cannot read ${request.tokenFile}`, {
       cause: error,

@@ -48,10 +48,4 @@ export const DIVERGENCES: Divergence[] = [
   { id: "process-expired", column: "credentials", reason: BROKEN_PROFILE },
   { id: "sso-region-mismatch", column: "credentials", reason: SSO_MISMATCH },
   { id: "sso-start-url-mismatch", column: "credentials", reason: SSO_MISMATCH },
-  {
-    id: "web-identity-profile",
-    column: "credentials",
-    reason:
-      "the web identity token file's trailing newline is dropped (a JWT holds no whitespace); both SDKs send it as part of the token",
-  },
 ];

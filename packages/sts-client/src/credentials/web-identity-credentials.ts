@@ -97,7 +97,8 @@ function resolveSettings(options: WebIdentityCredentialsOptions, now: () => numb
 
 async function readWith(read: (path: string) => Promise<string>, path: string): Promise<string> {
   try {
-    return (await read(path)).trim();
+    // As the SDKs send a token file's contents: unchanged.
+    return await read(path);
   } catch (error) {
     throw new CredentialsError("file-unreadable", `webIdentityCredentials: cannot read ${path}`, {
       cause: error,
