@@ -1,10 +1,11 @@
 import { createCredentials } from "@lanyard/credentials";
 import { AbortError, asyncDispose, type HttpRequest, type Transport } from "@lanyard/http";
-import { FORM_CONTENT_TYPE, serialize } from "@lanyard/query-protocol";
+import { FORM_CONTENT_TYPE, serialize } from "@lanyard/query-protocol/serialize";
 import { type Attempt, ClockSkew, createRetryStrategy, type RetryStrategy, retry } from "@lanyard/retry";
 import {
   defaultTransport,
   envSettings,
+  loadResponseParser,
   platformUserAgent,
   profileSettings,
   userAgentHeader,
@@ -16,7 +17,7 @@ import { resolveServiceEndpoint } from "./endpoint.js";
 import { type LogEvent, logFunction } from "./logger.js";
 import type { ResponseMetadata, WithMetadata } from "./metadata.js";
 import type { AuthScheme, Operation, ParentClient, ServiceDefinition, ServiceEndpoint } from "./model.js";
-import { type Parsed, parse } from "./parse.js";
+import { type Parsed, parse, type ResponseParser } from "./parse.js";
 import { checkRegion } from "./region.js";
 import {
   type ClientConfig,
@@ -42,6 +43,8 @@ interface Call {
   endpoint: ServiceEndpoint;
   auth: { scheme: AuthScheme; identity: Awaited<ReturnType<AuthScheme["identity"]>> } | undefined;
   signal: AbortSignal | undefined;
+  /** The response parser, loading while the request is built and sent. */
+  parser: Promise<ResponseParser>;
 }
 
 /**
@@ -107,6 +110,7 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
     validate(operation, input);
     const stubs = this.config.stubResponses;
     if (stubs) return answerFromStub(operation, input, stubs);
+    const parser = loadResponseParser();
     const body = serialize(operation.name, input as Record<string, unknown>, operation.model);
     const settings = await untilAborted(this.resolveSettings(), signal);
     const endpoint = await untilAborted(this.resolveEndpoint(), signal);
@@ -118,6 +122,7 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
       endpoint,
       auth: scheme && identity && { scheme, identity },
       signal,
+      parser,
     };
     const outcome = await retry(
       this.#strategyFor(settings),
@@ -150,7 +155,7 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
       this.#log?.({ level, event, operation: operation.name, attempt: attempt.number, ...details });
     try {
       const response = await this.#transportInstance(settings).send(signed, { signal });
-      const parsed = parse(this.service, operation, response, attempt.number);
+      const parsed = parse(await call.parser, this.service, operation, response, attempt.number);
       log("debug", "response", { httpStatusCode: parsed.httpStatusCode, requestId: parsed.requestId });
       return parsed;
     } catch (error) {

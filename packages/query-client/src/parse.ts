@@ -1,5 +1,7 @@
 import type { HttpResponse } from "@lanyard/http";
-import { parseError, parseResponse } from "@lanyard/query-protocol";
+/** query-protocol's response and error parsers, which the platform loads (see `#platform`). */
+export type ResponseParser = Pick<typeof import("@lanyard/query-protocol"), "parseError" | "parseResponse">;
+
 import { ClientError } from "./errors.js";
 import type { Operation, ServiceDefinition } from "./model.js";
 
@@ -12,6 +14,7 @@ export interface Parsed<Output> {
 
 /** Decodes a success body, or throws the typed error an error response stands for. */
 export function parse<Output>(
+  { parseError, parseResponse }: ResponseParser,
   service: ServiceDefinition,
   operation: Operation<unknown, Output>,
   response: HttpResponse,

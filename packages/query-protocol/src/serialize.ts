@@ -8,7 +8,7 @@ import {
   type ShapeMap,
   type StructureShape,
   XmlCodecError,
-} from "@lanyard/xml-codec";
+} from "@lanyard/xml-codec/shapes";
 import { invalidInput, QueryProtocolError } from "./errors.js";
 import { findOperation, type ServiceModel } from "./model.js";
 

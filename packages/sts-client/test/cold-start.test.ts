@@ -57,12 +57,13 @@ describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
       return match ? [`${match[1]}/${match[2]}`] : [];
     });
     expect(ownFiles).toContain("sts-client/dist/index.js");
-    // One file per entry point a call needs, plus esbuild's shared chunks: 29 today (the runtime,
+    // One file per entry point a call needs, plus esbuild's shared chunks: 33 today (the XML parser
+    // loads on the first call, through query-protocol's index, apart from the serializer's entry) (the runtime,
     // @lanyard/query-client, is an entry, its `#platform` entry and two chunks; xml-codec's Node-only
     // `#prevalidate` entry splits its code into three chunks; the settings of the shared config
     // file come from @lanyard/credentials/config and two chunks; the node:http transport is one),
     // ~115 before linking.
-    expect(ownFiles.length).toBeLessThanOrEqual(30);
+    expect(ownFiles.length).toBeLessThanOrEqual(34);
     for (const file of ownFiles) {
       const [packageName = "", path = ""] = file.split(/\/(.*)/);
       const linked = entryFiles(packageName).has(path) || path.startsWith("dist/chunks/");

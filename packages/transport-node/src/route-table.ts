@@ -81,7 +81,7 @@ export class RouteTable {
       protocol: secure ? ("https:" as const) : ("http:" as const),
       hostname,
       port,
-      secureContext: tls.secureContext,
+      secureContext: secure ? tls.secureContext : undefined,
       rejectUnauthorized: tls.rejectUnauthorized,
     };
     if (!proxy) return { ...base, agent: this.#directAgent(secure), proxy: undefined };

@@ -12,14 +12,23 @@ export interface TlsSettings {
 
 export function tlsSettings(options: NodeTlsOptions = {}): TlsSettings {
   const { ca, cert, key } = options;
+  checkCa(ca);
+  // A client certificate is checked at once (a rare, explicit setting); a CA bundle alone is
+  // often the system's, set for every tool through AWS_CA_BUNDLE.
+  let context: SecureContext | undefined = cert || key ? secureContext(options) : undefined;
   return {
-    secureContext: ca || cert || key ? secureContext(options) : undefined,
+    // Parsing a system-sized CA bundle takes tens of milliseconds, so it waits for the first
+    // https connection: a transport that only speaks plain HTTP (a local emulator, IMDS) never pays.
+    get secureContext() {
+      if (ca || cert || key) context ??= secureContext(options);
+      return context;
+    },
     rejectUnauthorized: options.rejectUnauthorized !== false,
   };
 }
 
-function secureContext({ ca, cert, key }: NodeTlsOptions): SecureContext {
-  // OpenSSL skips text that is not PEM, so a file path passed by mistake would silently trust nothing.
+/** OpenSSL skips text that is not PEM, so a file path passed by mistake would silently trust nothing. */
+function checkCa(ca: NodeTlsOptions["ca"]): void {
   for (const entry of typeof ca === "string" ? [ca] : (ca ?? [])) {
     if (!entry.includes(PEM_CERTIFICATE)) {
       throw new TlsError(
@@ -27,6 +36,9 @@ function secureContext({ ca, cert, key }: NodeTlsOptions): SecureContext {
       );
     }
   }
+}
+
+function secureContext({ ca, cert, key }: NodeTlsOptions): SecureContext {
   try {
     // `ca` here replaces Node's root store rather than adding to it (botocore's ca_bundle does the same).
     return process.getBuiltinModule("node:tls").createSecureContext({ ca, cert, key });

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NodeHttpTransport, type NodeHttpTransportOptions, readCaBundle } from "../src/index.js";
 import { type LoopbackCertificate, loopbackCertificate } from "./certificate.js";
 
@@ -34,6 +35,26 @@ async function fetchText(options: NodeHttpTransportOptions): Promise<string> {
 }
 
 describe("NodeHttpTransport TLS", () => {
+  it("parses a CA bundle only when the first https connection needs it", async () => {
+    const tls = process.getBuiltinModule("node:tls");
+    const parse = vi.spyOn(tls, "createSecureContext");
+    const plain = createHttpServer((_req, res) => res.end("plain"));
+    await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
+    const transport = new NodeHttpTransport({ proxy: false, tls: { ca: certificate.cert } });
+    try {
+      const plainUrl = new URL(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/`);
+      await transport.send({ method: "GET", url: plainUrl, headers: {} });
+      expect(parse).not.toHaveBeenCalled();
+      await transport.send({ method: "GET", url, headers: {} });
+      await transport.send({ method: "GET", url, headers: {} });
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+      await transport.close();
+      plain.close();
+    }
+  });
+
   it("trusts a self-signed server certificate given as tls.ca", async () => {
     expect(await fetchText({ tls: { ca: certificate.cert } })).toBe("secure");
   });

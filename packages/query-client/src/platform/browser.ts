@@ -5,6 +5,7 @@ import type { SettingsFallback } from "../settings.js";
 export {
   defaultCredentials,
   defaultTransport,
+  loadResponseParser,
   nodeCredentialsLoader,
   platformUserAgent,
   profileSettings,

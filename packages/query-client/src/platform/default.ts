@@ -3,11 +3,20 @@
 // `default` condition; `browser.ts` and `node.ts` are the other two.
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
+import { parseError, parseResponse } from "@lanyard/query-protocol";
 import { FetchTransport } from "@lanyard/transport-fetch";
 import type { ParentClient, ServiceDefinition } from "../model.js";
+import type { ResponseParser } from "../parse.js";
 import type { ClientSettings, SettingsFallback } from "../settings.js";
 
 export { envSettings } from "../env.js";
+
+// Bundled with the client: a bundle has no import cost to save, and a dynamic import would cost bytes.
+const parser: ResponseParser = { parseError, parseResponse };
+
+export function loadResponseParser(): Promise<ResponseParser> {
+  return Promise.resolve(parser);
+}
 
 // Browsers forbid setting `user-agent`; the SDKs send `x-amz-user-agent` there.
 export const userAgentHeader = "x-amz-user-agent";

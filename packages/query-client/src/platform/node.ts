@@ -7,10 +7,23 @@ import { NodeHttpTransport, readCaBundle } from "@lanyard/transport-node";
 import { processEnv } from "../env.js";
 import type { ParentClient, ServiceDefinition } from "../model.js";
 import type { NodeCredentialsLoader, NodeCredentialsModule } from "../node-credentials.js";
+import type { ResponseParser } from "../parse.js";
 import type { ClientSettings, SettingsFallback } from "../settings.js";
 import { type ConfigModule, profileLayer } from "./node-profile.js";
 
 export { envSettings } from "../env.js";
+
+let responseParser: Promise<ResponseParser> | undefined;
+
+/**
+ * The XML codec behind the response parser loads on the first call, not on import: a process
+ * that only presigns (an EKS token) never loads it, and a first call loads it while its request
+ * is in flight.
+ */
+export function loadResponseParser(): Promise<ResponseParser> {
+  responseParser ??= import("@lanyard/query-protocol");
+  return responseParser;
+}
 
 export const userAgentHeader = "user-agent";
 

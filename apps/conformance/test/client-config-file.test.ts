@@ -12,7 +12,7 @@ import { StsEmulator } from "@lanyard/sts-emulator";
 import { NodeHttpTransport } from "@lanyard/transport-node";
 import { generate } from "selfsigned";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { assumeRoleCredentials, type LogEvent, STSClient } from "../src/index.js";
+import { assumeRoleCredentials, type LogEvent, STSClient } from "@lanyard/sts-client";
 
 const ROLE = "arn:aws:iam::111122223333:role/deploy";
 let sts: StsEmulator;
