@@ -1,4 +1,4 @@
-import { childNamed, childrenNamed, type XmlElement } from "./element.js";
+import { childNamed, childrenNamed, setOwn, type XmlElement } from "./element.js";
 import { withinRuntimeLimits, XmlCodecError } from "./errors.js";
 import { decodeScalar } from "./scalars.js";
 import type { ListShape, MapShape, Shape, ShapeMap, ShapeRef, StructureShape } from "./shapes.js";
@@ -183,8 +183,7 @@ class MapFilling implements Filling {
     const valueElement = childNamed(entry, this.#valueName);
     const valuePath = `${this.#path}[${JSON.stringify(key)}]`;
     const value = valueElement && decoder.value(valueElement, this.#shape.value, valuePath);
-    // Defined, not assigned, so a key such as "__proto__" stays an ordinary own property.
-    Object.defineProperty(this.out, key, { value, writable: true, enumerable: true, configurable: true });
+    setOwn(this.out, key, value);
     return true;
   }
 }

@@ -176,17 +176,19 @@ describe("DOMParser backend under raised limits", () => {
 });
 
 describe("browser bundle", () => {
-  it("does not include fast-xml-parser and stays small", async () => {
+  it("holds the DOMParser backend only, not the codec's own reader, and stays small", async () => {
     const result = await build({
       entryPoints: [new URL("../src/index.browser.ts", import.meta.url).pathname],
       bundle: true,
       minify: true,
       write: false,
+      metafile: true,
       format: "esm",
       platform: "browser",
     });
-    const code = result.outputFiles[0]?.text ?? "";
-    expect(code).not.toMatch(/XMLParser|fast-xml-parser/);
-    expect(gzipSync(code).length).toBeLessThan(4 * 1024);
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((input) => input.endsWith("parse-browser.ts"))).toBe(true);
+    expect(inputs.filter((input) => /reader\.ts|node_modules/.test(input))).toEqual([]);
+    expect(gzipSync(result.outputFiles[0]?.text ?? "").length).toBeLessThan(4 * 1024);
   });
 });
