@@ -1,23 +1,11 @@
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import type * as codec from "../src/index.js";
+import { bundle } from "./bundle.js";
 
 // What a worker gets: the default export condition, bundled platform-neutral as a worker app
 // would be, then run. It is the same reader as on Node, with no dependency.
-async function workerBundle(): Promise<{ code: string; inputs: string[] }> {
-  const result = await build({
-    entryPoints: [new URL("../src/index.ts", import.meta.url).pathname],
-    bundle: true,
-    minify: true,
-    write: false,
-    metafile: true,
-    format: "esm",
-    platform: "neutral",
-    conditions: ["worker"],
-  });
-  return { code: result.outputFiles[0]?.text ?? "", inputs: Object.keys(result.metafile.inputs) };
-}
+const workerBundle = () => bundle("index.ts", { platform: "neutral", conditions: ["worker"] });
 
 describe("worker bundle", () => {
   it("is self-contained and small", async () => {
