@@ -59,7 +59,7 @@ class Reader {
   #root: XmlElement | undefined;
   /** The first too-deep or entity error; nothing more is built once there is one. */
   #failure: unknown;
-  /** Name start, colon (or -1), name end, value start and value end of each attribute of the current start tag. */
+  /** Of each attribute of the current start tag: name start, colon (or -1), name end, value start, value end. */
   readonly #attributes: number[] = [];
   /** Start and end of the current start tag's name, and the colon of the last QName read. */
   #tagStart = 0;
@@ -403,7 +403,7 @@ class Reader {
     try {
       return decodeEntities(value);
     } catch (error) {
-      this.#failure = error;
+      this.#failure ??= error;
       return value;
     }
   }

@@ -57,6 +57,7 @@ describe("parseXml", () => {
     expect(codeOf(() => parseXml("<a><b>&nbsp;</b>", { maxDepth: 1 }))).toBe("malformed");
     expect(codeOf(() => parseXml("<a><b>&nbsp;</b></a>", { maxDepth: 1 }))).toBe("too-deep");
     expect(codeOf(() => parseXml("<a>&nbsp;<b/></a>", { maxDepth: 1 }))).toBe("entity");
+    expect(() => parseXml('<a x="&one;" y="&two;">&three;</a>')).toThrow('"&one;"');
   });
 
   it("strips namespace prefixes from element names", () => {
