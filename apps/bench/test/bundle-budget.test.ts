@@ -22,10 +22,10 @@ const clientBuilt = BUNDLED.every((name) =>
 );
 
 // The README's browser and worker examples, each calling one operation through its function.
-// `goal` is the target in KB (1 KB = 1024 bytes), not met yet (README "Findings" has the causes);
+// `goal` is the target in KB (1 KB = 1024 bytes), not met yet in browsers (README "Findings");
 // `ceiling` holds the bytes measured when the examples moved to the per-operation functions
-// (13,320, 16,197 and 38,770), so a change that grows a bundle fails here. Lower a ceiling as
-// its bundle shrinks; once under the goal, set it to the goal.
+// (13,320 and 16,197), so a change that grows a bundle fails here. Lower a ceiling as its bundle
+// shrinks; once under the goal, set it to the goal (the worker's is: 20,657 bytes).
 const BUDGETS: { entry: EntryName; target: Target; goal: number; ceiling: number; what: string }[] = [
   { entry: "lanyardWebIdentitySpa", target: "browser", goal: 10, ceiling: 13_400, what: "web-identity SPA" },
   {
@@ -35,7 +35,7 @@ const BUDGETS: { entry: EntryName; target: Target; goal: number; ceiling: number
     ceiling: 16_300,
     what: "signed AssumeRole",
   },
-  { entry: "lanyardWorker", target: "worker", goal: 32, ceiling: 38_900, what: "worker AssumeRole" },
+  { entry: "lanyardWorker", target: "worker", goal: 32, ceiling: 32 * KB, what: "worker AssumeRole" },
 ];
 
 describe.skipIf(!clientBuilt)("README example bundle budgets", () => {

@@ -11,3 +11,7 @@ export class RetryError extends Error {
     this.code = code;
   }
 }
+
+export function invalidOption(name: string, expected: string, got: unknown): RetryError {
+  return new RetryError("invalid-option", `${name} must be ${expected}, got ${String(got)}`);
+}

@@ -1,8 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAXIMUM_RETRY_DELAY } from "../src/constants.js";
-import { ClientRateLimiter, createRetryStrategy, legacyBackoff, standardBackoff } from "../src/index.js";
-import { createBasicRetryStrategy } from "../src/strategy.js";
+import {
+  adaptiveStrategy,
+  ClientRateLimiter,
+  createRetryStrategy,
+  legacyBackoff,
+  legacyStrategy,
+  standardBackoff,
+  standardStrategy,
+} from "../src/index.js";
 
 describe("standardBackoff", () => {
   it("is random × 100 ms × 2^(attempt-1)", () => {
@@ -68,28 +75,39 @@ describe("createRetryStrategy", () => {
   });
 });
 
-describe("createBasicRetryStrategy", () => {
-  it("builds standard and legacy strategies like createRetryStrategy", () => {
-    expect(createBasicRetryStrategy()).toMatchObject({
-      mode: "standard",
-      maxAttempts: 3,
-      rateLimiter: undefined,
-    });
-    expect(createBasicRetryStrategy({ mode: "legacy" })).toMatchObject({ maxAttempts: 4, quota: undefined });
+describe("standardStrategy, adaptiveStrategy and legacyStrategy", () => {
+  it("build each mode as createRetryStrategy does", () => {
+    for (const [create, mode] of [
+      [standardStrategy, "standard"],
+      [adaptiveStrategy, "adaptive"],
+      [legacyStrategy, "legacy"],
+    ] as const) {
+      const strategy = create({ maxAttempts: 5 });
+      const named = createRetryStrategy({ mode, maxAttempts: 5 });
+      expect(strategy).toMatchObject({ mode, maxAttempts: 5 });
+      expect(strategy.quota?.available).toBe(named.quota?.available);
+      expect(strategy.rateLimiter === undefined).toBe(named.rateLimiter === undefined);
+    }
+    expect([1, 2, 3].map((n) => legacyStrategy().backoffDelay(n))).toEqual([300, 600, 1200]);
   });
 
-  it("uses the rate limiter it is given in adaptive mode, and ignores it in the others", () => {
+  it("share the rate limiter given to adaptive mode, which the other modes do not take", () => {
     const rateLimiter = new ClientRateLimiter();
-    expect(createBasicRetryStrategy({ mode: "adaptive", rateLimiter }).rateLimiter).toBe(rateLimiter);
+    expect(adaptiveStrategy({ rateLimiter }).rateLimiter).toBe(rateLimiter);
     expect(createRetryStrategy({ mode: "adaptive", rateLimiter }).rateLimiter).toBe(rateLimiter);
-    expect(createBasicRetryStrategy({ rateLimiter }).rateLimiter).toBeUndefined();
+    expect(createRetryStrategy({ rateLimiter }).rateLimiter).toBeUndefined();
   });
 
-  it("rejects adaptive mode without a rate limiter", () => {
-    expect(() => createBasicRetryStrategy({ mode: "adaptive" })).toThrow(
+  it("jitter the standard backoff with the given random source", () => {
+    expect(standardStrategy({ random: () => 0.5 }).backoffDelay(2)).toBe(100);
+    expect(adaptiveStrategy({ random: () => 0.5 }).backoffDelay(3)).toBe(200);
+  });
+
+  it.each([standardStrategy, adaptiveStrategy, legacyStrategy])("%o rejects a bad maxAttempts", (create) => {
+    expect(() => create({ maxAttempts: 0 })).toThrow(
       expect.objectContaining({
         code: "invalid-option",
-        message: expect.stringMatching(/^rateLimiter must be set/),
+        message: expect.stringMatching(/^maxAttempts must be/),
       }),
     );
   });

@@ -1,7 +1,7 @@
-import { childNamed, childrenNamed, type XmlElement } from "./element.js";
+import { childNamed, childrenNamed, setOwn, type XmlElement } from "./element.js";
 import { withinRuntimeLimits, XmlCodecError } from "./errors.js";
 import { decodeScalar } from "./scalars.js";
-import type { ListShape, MapShape, Shape, ShapeMap, ShapeRef, StructureShape } from "./shapes.js";
+import type { ListShape, MapShape, Shape, ShapeMap, ShapeRef } from "./shapes.js";
 
 /**
  * Turns an element into the typed value its shape describes. Structures become plain
@@ -28,163 +28,93 @@ export function resolveShape(ref: ShapeRef | string, shapes: ShapeMap, path: str
   return shape;
 }
 
-/** A structure, list or map made but not yet filled; `step` decodes its next member. */
-interface Filling {
-  /** Decodes the next member, item or entry; false once there is none left. */
-  step(decoder: Decoder): boolean;
-}
-
 /**
- * Decodes depth first, in document order, like a recursive descent would, but keeps the
- * containers still being filled on an explicit stack: a recursive model (a structure that
- * contains itself) decodes an element tree as deep as `parseXml`'s `maxDepth` allows, which
- * may be Infinity, without exhausting the call stack.
+ * Decodes depth first, in document order, like a recursive descent would, but a structure, list
+ * or map is made empty and filled by steps queued on an explicit stack: a recursive model (a
+ * structure that contains itself) decodes an element tree as deep as `parseXml`'s `maxDepth`
+ * allows, which may be Infinity, without exhausting the call stack.
  */
 class Decoder {
-  readonly shapes: ShapeMap;
-  readonly #filling: Filling[] = [];
+  readonly #shapes: ShapeMap;
+  readonly #steps: Array<() => void> = [];
 
   constructor(shapes: ShapeMap) {
-    this.shapes = shapes;
+    this.#shapes = shapes;
   }
 
   decode(element: XmlElement, ref: ShapeRef | string, path: string): unknown {
-    const filling = this.#filling;
-    const depth = filling.length;
-    const value = this.value(element, ref, path);
-    while (filling.length > depth) {
-      if (!(filling[filling.length - 1] as Filling).step(this)) filling.pop();
-    }
+    const steps = this.#steps;
+    const depth = steps.length;
+    const value = this.#value(element, ref, path);
+    while (steps.length > depth) (steps.pop() as () => void)();
     return value;
   }
 
-  /** A scalar at once; a container empty, to be filled once the caller's step returns. */
-  value(element: XmlElement, ref: ShapeRef | string, path: string): unknown {
-    const shape = resolveShape(ref, this.shapes, path);
+  /** Queues `step` for each item, to run in order once the step that queued them returns. */
+  #fill<T>(items: T[], step: (item: T, index: number) => void): void {
+    for (let index = items.length - 1; index >= 0; index--) {
+      this.#steps.push(() => step(items[index] as T, index));
+    }
+  }
+
+  #value(element: XmlElement, ref: ShapeRef | string, path: string): unknown {
+    const shape = resolveShape(ref, this.#shapes, path);
     switch (shape.type) {
-      case "structure":
-        return this.#fill(new StructureFilling(element, shape, path)).out;
+      case "structure": {
+        const out: Record<string, unknown> = {};
+        this.#fill(Object.entries(shape.members ?? {}), ([name, member]) => {
+          const value = this.#member(element, name, member, `${path}.${name}`);
+          if (value !== undefined) out[name] = value;
+        });
+        return out;
+      }
       case "list":
-        return this.list(childrenNamed(element, shape.member.locationName ?? "member"), shape, path);
+        return this.#list(childrenNamed(element, shape.member.locationName ?? "member"), shape, path);
       case "map":
-        return this.map(childrenNamed(element, "entry"), shape, path);
+        return this.#map(childrenNamed(element, "entry"), shape, path);
       default:
         return decodeScalar(element.text, shape, path);
     }
   }
 
-  list(items: XmlElement[], shape: ListShape, path: string): unknown[] {
-    return this.#fill(new ListFilling(items, shape, path)).out;
+  #member(parent: XmlElement, memberName: string, member: ShapeRef, path: string): unknown {
+    const shape = resolveShape(member, this.#shapes, path);
+    const name = member.locationName ?? memberName;
+    if (member.xmlAttribute) {
+      const value = parent.attributes[name];
+      return value === undefined ? undefined : decodeScalar(value, shape, path);
+    }
+    // Flattened items repeat under the member's own name; the list member's name is not used
+    // (Smithy XML bindings, "Flattened list serialization").
+    if ((shape.type === "list" || shape.type === "map") && (member.flattened || shape.flattened)) {
+      const items = childrenNamed(parent, name);
+      if (items.length === 0) return undefined;
+      return shape.type === "list" ? this.#list(items, shape, path) : this.#map(items, shape, path);
+    }
+    const child = childNamed(parent, name);
+    return child === undefined ? undefined : this.#value(child, member, path);
   }
 
-  map(entries: XmlElement[], shape: MapShape, path: string): Record<string, unknown> {
-    return this.#fill(new MapFilling(entries, shape, path)).out;
+  #list(items: XmlElement[], shape: ListShape, path: string): unknown[] {
+    const out: unknown[] = [];
+    this.#fill(items, (item, index) => out.push(this.#value(item, shape.member, `${path}[${index}]`)));
+    return out;
   }
 
-  #fill<T extends Filling>(filling: T): T {
-    this.#filling.push(filling);
-    return filling;
-  }
-}
-
-class StructureFilling implements Filling {
-  readonly out: Record<string, unknown> = {};
-  readonly #element: XmlElement;
-  readonly #members: Array<[string, ShapeRef]>;
-  readonly #path: string;
-  #next = 0;
-
-  constructor(element: XmlElement, shape: StructureShape, path: string) {
-    this.#element = element;
-    this.#members = Object.entries(shape.members ?? {});
-    this.#path = path;
-  }
-
-  step(decoder: Decoder): boolean {
-    const entry = this.#members[this.#next++];
-    if (entry === undefined) return false;
-    const [memberName, member] = entry;
-    const value = decodeMember(decoder, this.#element, memberName, member, `${this.#path}.${memberName}`);
-    if (value !== undefined) this.out[memberName] = value;
-    return true;
-  }
-}
-
-function decodeMember(
-  decoder: Decoder,
-  parent: XmlElement,
-  memberName: string,
-  member: ShapeRef,
-  path: string,
-): unknown {
-  const shape = resolveShape(member, decoder.shapes, path);
-  const name = member.locationName ?? memberName;
-  if (member.xmlAttribute) {
-    const value = parent.attributes[name];
-    return value === undefined ? undefined : decodeScalar(value, shape, path);
-  }
-  // Flattened items repeat under the member's own name; the list member's name is not used
-  // (Smithy XML bindings, "Flattened list serialization").
-  if ((shape.type === "list" || shape.type === "map") && (member.flattened || shape.flattened)) {
-    const items = childrenNamed(parent, name);
-    if (items.length === 0) return undefined;
-    return shape.type === "list" ? decoder.list(items, shape, path) : decoder.map(items, shape, path);
-  }
-  const child = childNamed(parent, name);
-  return child === undefined ? undefined : decoder.value(child, member, path);
-}
-
-class ListFilling implements Filling {
-  readonly out: unknown[] = [];
-  readonly #items: XmlElement[];
-  readonly #member: ShapeRef;
-  readonly #path: string;
-
-  constructor(items: XmlElement[], shape: ListShape, path: string) {
-    this.#items = items;
-    this.#member = shape.member;
-    this.#path = path;
-  }
-
-  step(decoder: Decoder): boolean {
-    const index = this.out.length;
-    const item = this.#items[index];
-    if (item === undefined) return false;
-    this.out.push(decoder.value(item, this.#member, `${this.#path}[${index}]`));
-    return true;
-  }
-}
-
-class MapFilling implements Filling {
-  readonly out: Record<string, unknown> = {};
-  readonly #entries: XmlElement[];
-  readonly #shape: MapShape;
-  readonly #path: string;
-  readonly #keyName: string;
-  readonly #valueName: string;
-  #next = 0;
-
-  constructor(entries: XmlElement[], shape: MapShape, path: string) {
-    this.#entries = entries;
-    this.#shape = shape;
-    this.#path = path;
-    this.#keyName = shape.key.locationName ?? "key";
-    this.#valueName = shape.value.locationName ?? "value";
-  }
-
-  step(decoder: Decoder): boolean {
-    const entry = this.#entries[this.#next++];
-    if (entry === undefined) return false;
-    const keyElement = childNamed(entry, this.#keyName);
-    if (keyElement === undefined) return true;
-    // The key is needed whole before its value's path can be named; models key maps by strings
-    // (Smithy: a map's key targets a string shape), so this inner decode stays shallow.
-    const key = String(decoder.decode(keyElement, this.#shape.key, `${this.#path}.${this.#keyName}`));
-    const valueElement = childNamed(entry, this.#valueName);
-    const valuePath = `${this.#path}[${JSON.stringify(key)}]`;
-    const value = valueElement && decoder.value(valueElement, this.#shape.value, valuePath);
-    // Defined, not assigned, so a key such as "__proto__" stays an ordinary own property.
-    Object.defineProperty(this.out, key, { value, writable: true, enumerable: true, configurable: true });
-    return true;
+  #map(entries: XmlElement[], shape: MapShape, path: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const keyName = shape.key.locationName ?? "key";
+    const valueName = shape.value.locationName ?? "value";
+    this.#fill(entries, (entry) => {
+      const keyElement = childNamed(entry, keyName);
+      if (keyElement === undefined) return;
+      // The key is needed whole before its value's path can be named; models key maps by strings
+      // (Smithy: a map's key targets a string shape), so this inner decode stays shallow.
+      const key = String(this.decode(keyElement, shape.key, `${path}.${keyName}`));
+      const valueElement = childNamed(entry, valueName);
+      const valuePath = `${path}[${JSON.stringify(key)}]`;
+      setOwn(out, key, valueElement && this.#value(valueElement, shape.value, valuePath));
+    });
+    return out;
   }
 }

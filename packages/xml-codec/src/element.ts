@@ -33,3 +33,10 @@ export function childText(element: XmlElement, name: string): string | undefined
 export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
   return element.children.filter((child) => child.name === name);
 }
+
+/** Sets `object[key]` as an own property, so that a key such as "__proto__" stays ordinary data. */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  } else object[key] = value;
+}

@@ -1,2 +1,2 @@
-export { parseXml } from "./parse-fxp.js";
+export { parseXml } from "./parse.js";
 export * from "./public.js";

@@ -36,6 +36,30 @@ describe("parseXml", () => {
     expect(parseXml("<r><![CDATA[<x>&amp;]]>tail</r>").text).toBe("<x>&amp;tail");
   });
 
+  it("keeps names that Object.prototype also has as ordinary names and own attributes", () => {
+    const root = parseXml('<constructor __proto__="x" toString="y"><hasOwnProperty/></constructor>');
+    expect(root.name).toBe("constructor");
+    expect(Object.getPrototypeOf(root.attributes)).toBe(Object.prototype);
+    expect(Object.entries(root.attributes)).toEqual([
+      ["__proto__", "x"],
+      ["toString", "y"],
+    ]);
+    expect(root.children[0]?.name).toBe("hasOwnProperty");
+  });
+
+  it("normalizes line ends in text, CDATA and attribute values, but not those written as references", () => {
+    const root = parseXml('<r a="1\r\n2\r3&#13;">x\r\ny<![CDATA[\r\n]]>&#13;</r>');
+    expect(root.attributes.a).toBe("1\n2\n3\r");
+    expect(root.text).toBe("x\ny\n\r");
+  });
+
+  it("reports a malformed document as malformed even after an element too deep or an unknown entity", () => {
+    expect(codeOf(() => parseXml("<a><b>&nbsp;</b>", { maxDepth: 1 }))).toBe("malformed");
+    expect(codeOf(() => parseXml("<a><b>&nbsp;</b></a>", { maxDepth: 1 }))).toBe("too-deep");
+    expect(codeOf(() => parseXml("<a>&nbsp;<b/></a>", { maxDepth: 1 }))).toBe("entity");
+    expect(() => parseXml('<a x="&one;" y="&two;">&three;</a>')).toThrow('"&one;"');
+  });
+
   it("strips namespace prefixes from element names", () => {
     const root = parseXml(
       '<s:Envelope xmlns:s="urn:s"><s:Body><x:Item xmlns:x="urn:x"/></s:Body></s:Envelope>',

@@ -1,21 +1,29 @@
-import { describe, expect, it, vi } from "vitest";
-import { parseXml, XmlCodecError } from "../src/index.js";
-import { levelsOfNesting, nested, UNLIMITED } from "./deep-documents.js";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import type * as codec from "../src/index.js";
+import { bundle } from "./bundle.js";
 
-// Workers and other non-Node runtimes validate with fast-xml-parser's own validator (the
-// `default` condition of `#prevalidate`) instead of the Node scan.
-vi.mock("#prevalidate", () => import("../src/prevalidate.default.js"));
+// What a worker gets: the default export condition, bundled platform-neutral as a worker app
+// would be, then run. It is the same reader as on Node, with no dependency.
+const workerBundle = () => bundle("index.ts", { platform: "neutral", conditions: ["worker"] });
 
-describe("the fast-xml-parser backend with its own validator (workers)", () => {
-  it("is the backend under test: it lets an undeclared prefix through, as the Node scan does not", () => {
-    expect(parseXml("<p:a/>").name).toBe("a");
+describe("worker bundle", () => {
+  it("is self-contained and small", async () => {
+    const { code, inputs } = await workerBundle();
+    expect(inputs.filter((input) => input.includes("node_modules"))).toEqual([]);
+    expect(gzipSync(code).length).toBeLessThan(7 * 1024);
   });
 
-  it("parses 100 000 levels of nesting with maxDepth Infinity", () => {
-    expect(levelsOfNesting(parseXml(nested(100_000), UNLIMITED))).toBe(100_000);
-  }, 60_000);
-
-  it("rejects a deep document left unclosed with the codec's error", () => {
-    expect(() => parseXml(nested(100_000).slice(0, -4), UNLIMITED)).toThrow(XmlCodecError);
-  }, 60_000);
+  it("parses and rejects exactly as on Node, undeclared prefixes included", async () => {
+    const { code } = await workerBundle();
+    const worker: typeof codec = await import(`data:text/javascript;base64,${btoa(code)}`);
+    expect(worker.parseXml('<p:a xmlns:p="urn:p" x="&amp;">t</p:a>')).toEqual({
+      name: "a",
+      attributes: { x: "&" },
+      children: [],
+      text: "t",
+    });
+    expect(() => worker.parseXml("<p:a/>")).toThrow("namespace prefix of p:a is not declared");
+    expect(() => worker.parseXml("<a>&nbsp;</a>")).toThrow(worker.XmlCodecError);
+  });
 });
