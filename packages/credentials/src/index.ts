@@ -12,7 +12,8 @@ export { CredentialsError, NoCredentialsError } from "./errors.js";
 export type { FromEnvOptions } from "./from-env.js";
 export { fromEnv } from "./from-env.js";
 export { fromStatic, fromValue } from "./from-static.js";
-export { createCredentials, redactCredentials } from "./redact.js";
+export { createCredentials } from "./redact.js";
+export { hideSecrets, redactCredentials } from "./redact-view.js";
 export type {
   AssumeRoleParams,
   AwsCredentials,

@@ -1,20 +1,6 @@
 import { CredentialsError } from "./errors.js";
+import { hideSecrets } from "./redact-view.js";
 import type { AwsCredentials } from "./types.js";
-
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
-const REDACTED = "[redacted]";
-
-/** A display-safe copy: the access key id is kept (it is not secret), the secret and token are not. */
-export function redactCredentials(credentials: AwsCredentials): Record<string, unknown> {
-  const view: Record<string, unknown> = {
-    accessKeyId: credentials.accessKeyId,
-    secretAccessKey: REDACTED,
-  };
-  if (credentials.sessionToken !== undefined) view.sessionToken = REDACTED;
-  if (credentials.expiration !== undefined) view.expiration = credentials.expiration.toISOString();
-  if (credentials.accountId !== undefined) view.accountId = credentials.accountId;
-  return view;
-}
 
 // Objects made by `createCredentials`, so wrappers (`cached`, `chain`) can pass them through
 // without copying while still wrapping the plain objects a user's provider or hook returns.
@@ -70,9 +56,7 @@ export function createCredentials(value: AwsCredentials, source = "credentials")
   if (value.expiration !== undefined) credentials.expiration = value.expiration;
   const accountId = optionalString(value.accountId, source, "accountId");
   if (accountId !== undefined) credentials.accountId = accountId;
-  const view = () => redactCredentials(credentials);
-  Object.defineProperty(credentials, "toJSON", { value: view, enumerable: false });
-  Object.defineProperty(credentials, INSPECT, { value: view, enumerable: false });
+  hideSecrets(credentials);
   issued.add(credentials);
   return credentials;
 }

@@ -1,4 +1,9 @@
-import { type AwsCredentials, type CredentialProvider, cached } from "@lanyard/credentials";
+import {
+  type AwsCredentials,
+  type CredentialProvider,
+  cached,
+  createCredentials,
+} from "@lanyard/credentials";
 import { authSchemeOf } from "@lanyard/endpoints";
 import { signAsync } from "@lanyard/sigv4";
 import { defaultCredentials } from "#platform";
@@ -7,6 +12,12 @@ import type { AuthContext, AuthScheme, ServiceEndpoint } from "./model.js";
 
 export function isCredentials(value: unknown): value is AwsCredentials {
   return typeof value === "object" && value !== null && "accessKeyId" in value;
+}
+
+/** Static credentials from the options, checked once (a missing key or secret is a CredentialsError). */
+function staticProvider(configured: AwsCredentials): CredentialProvider {
+  const credentials = createCredentials(configured, "the credentials option");
+  return async () => credentials;
 }
 
 // One provider per client, made on its first signed call. Kept here rather than in the client
@@ -19,7 +30,7 @@ function providerFor(client: AuthContext): CredentialProvider {
   const provider =
     configured !== undefined
       ? isCredentials(configured)
-        ? async () => configured
+        ? staticProvider(configured)
         : cached(configured)
       : serviceDefault
         ? serviceDefault(client)

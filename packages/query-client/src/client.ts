@@ -1,13 +1,14 @@
-import { createCredentials } from "@lanyard/credentials";
+import { hideSecrets } from "@lanyard/credentials";
 import { AbortError, asyncDispose, type HttpRequest, type Transport } from "@lanyard/http";
 import { FORM_CONTENT_TYPE, serialize } from "@lanyard/query-protocol/serialize";
-import { type Attempt, ClockSkew, createRetryStrategy, type RetryStrategy, retry } from "@lanyard/retry";
+import { type Attempt, ClockSkew, type RetryStrategy, retry } from "@lanyard/retry";
 import {
   defaultTransport,
   envSettings,
   loadResponseParser,
   platformUserAgent,
   profileSettings,
+  retryStrategyFor,
   userAgentHeader,
 } from "#platform";
 import { throwIfAborted, untilAborted } from "./abort.js";
@@ -49,12 +50,13 @@ interface Call {
 
 /**
  * A copy of the options whose static credentials hide the secret and token from
- * `util.inspect` and `JSON.stringify` (createCredentials), so logging `client.config` is safe.
+ * `util.inspect` and `JSON.stringify`, so logging `client.config` is safe. They are checked when
+ * the first signed call needs them (auth.ts), so a bundle of unsigned operations carries no checks.
  */
 function redactedConfig<Config extends ClientConfig>(config: Config): Readonly<Config> {
   const { credentials } = config;
   if (!isCredentials(credentials)) return { ...config };
-  return { ...config, credentials: createCredentials(credentials, "the credentials option") };
+  return { ...config, credentials: hideSecrets({ ...credentials }) };
 }
 
 /**
@@ -166,10 +168,8 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
   }
 
   #strategyFor(settings: ClientSettings): RetryStrategy {
-    const { retryMode, maxAttempts } = settings;
     this.#strategy ??=
-      this.config.retryStrategy ??
-      createRetryStrategy({ mode: retryMode.value, maxAttempts: maxAttempts.value });
+      this.config.retryStrategy ?? retryStrategyFor(settings.retryMode, settings.maxAttempts.value);
     return this.#strategy;
   }
 

@@ -96,6 +96,21 @@ describe("errors that reach a caller", () => {
     expect(Object.keys(codes).sort()).toEqual(Object.keys(declared).sort());
   });
 
+  it("checks static credentials at the first signed call, naming the option and hiding the secret", async () => {
+    const secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    const client = new IAMBaseClient({
+      region: "us-east-1",
+      endpoint: server.url,
+      credentials: { accessKeyId: "", secretAccessKey: secret },
+    });
+    expect(JSON.stringify(client.config)).not.toContain(secret);
+    const error = await getUser(client, { UserName: "alice" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect((error as CredentialsError).code).toBe("invalid-credentials");
+    expect(String(error)).toContain("the credentials option");
+    expect(String(error)).not.toContain(secret);
+  });
+
   it("passes the other failures through as their own documented classes", async () => {
     const failures = [
       await failure({}, "denied"),

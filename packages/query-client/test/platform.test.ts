@@ -39,6 +39,18 @@ describe("platform defaults", () => {
     }
   });
 
+  it("builds every retry mode on Node, and outside Node names the factory to pass for a non-standard one", () => {
+    const adaptive = { value: "adaptive", source: "AWS_RETRY_MODE" } as const;
+    expect(node.retryStrategyFor(adaptive, 2).maxAttempts).toBe(2);
+    expect(browser.retryStrategyFor({ value: "standard", source: "default" }, 4).maxAttempts).toBe(4);
+    expect(() => browser.retryStrategyFor(adaptive, undefined)).toThrow(
+      /retry mode "adaptive" \(from AWS_RETRY_MODE\).*retryStrategy: adaptiveStrategy/,
+    );
+    expect(() => page.retryStrategyFor({ value: "legacy", source: "the retryMode option" }, 3)).toThrow(
+      /legacyStrategy/,
+    );
+  });
+
   it("defaults to the node:http transport on Node and fetch elsewhere", async () => {
     const onNode = node.defaultTransport(noSettings);
     const elsewhere = browser.defaultTransport(noSettings);

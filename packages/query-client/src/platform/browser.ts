@@ -9,6 +9,7 @@ export {
   nodeCredentialsLoader,
   platformUserAgent,
   profileSettings,
+  retryStrategyFor,
   userAgentHeader,
 } from "./default.js";
 

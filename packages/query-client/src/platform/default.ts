@@ -4,12 +4,30 @@
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import { parseError, parseResponse } from "@lanyard/query-protocol";
+import { type RetryMode, type RetryStrategy, standardStrategy } from "@lanyard/retry";
 import { FetchTransport } from "@lanyard/transport-fetch";
+import { ClientError } from "../errors.js";
 import type { ParentClient, ServiceDefinition } from "../model.js";
 import type { ResponseParser } from "../parse.js";
-import type { ClientSettings, SettingsFallback } from "../settings.js";
+import type { ClientSettings, Setting, SettingsFallback } from "../settings.js";
 
 export { envSettings } from "../env.js";
+
+/**
+ * Standard retry, built in; adaptive and legacy are opt-in outside Node, so a bundle carries
+ * neither the rate limiter nor the legacy schedule it does not ask for.
+ */
+export function retryStrategyFor(mode: Setting<RetryMode>, maxAttempts: number | undefined): RetryStrategy {
+  if (mode.value !== "standard") {
+    const factory = mode.value === "adaptive" ? "adaptiveStrategy" : "legacyStrategy";
+    throw new ClientError(
+      "config",
+      `retry mode "${mode.value}" (from ${mode.source}) is not built into browser and worker bundles: ` +
+        `pass retryStrategy: ${factory}({ maxAttempts }) from @lanyard/retry`,
+    );
+  }
+  return standardStrategy(maxAttempts === undefined ? {} : { maxAttempts });
+}
 
 // Bundled with the client: a bundle has no import cost to save, and a dynamic import would cost bytes.
 const parser: ResponseParser = { parseError, parseResponse };

@@ -3,15 +3,21 @@
 // Selected through the package's `#platform` import condition.
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
+import { createRetryStrategy, type RetryMode, type RetryStrategy } from "@lanyard/retry";
 import { NodeHttpTransport, readCaBundle } from "@lanyard/transport-node";
 import { processEnv } from "../env.js";
 import type { ParentClient, ServiceDefinition } from "../model.js";
 import type { NodeCredentialsLoader, NodeCredentialsModule } from "../node-credentials.js";
 import type { ResponseParser } from "../parse.js";
-import type { ClientSettings, SettingsFallback } from "../settings.js";
+import type { ClientSettings, Setting, SettingsFallback } from "../settings.js";
 import { type ConfigModule, profileLayer } from "./node-profile.js";
 
 export { envSettings } from "../env.js";
+
+/** Every retry mode: on Node bytes cost nothing, and `AWS_RETRY_MODE` or `retry_mode` may ask for any. */
+export function retryStrategyFor(mode: Setting<RetryMode>, maxAttempts: number | undefined): RetryStrategy {
+  return createRetryStrategy({ mode: mode.value, maxAttempts });
+}
 
 let responseParser: Promise<ResponseParser> | undefined;
 
