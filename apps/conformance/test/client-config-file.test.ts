@@ -8,11 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { HttpRequest, Transport } from "@lanyard/http";
 import { startLoopbackProxy } from "@lanyard/http/contract";
+import { assumeRoleCredentials, type LogEvent, STSClient } from "@lanyard/sts-client";
 import { StsEmulator } from "@lanyard/sts-emulator";
 import { NodeHttpTransport } from "@lanyard/transport-node";
 import { generate } from "selfsigned";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { assumeRoleCredentials, type LogEvent, STSClient } from "@lanyard/sts-client";
 
 const ROLE = "arn:aws:iam::111122223333:role/deploy";
 let sts: StsEmulator;
