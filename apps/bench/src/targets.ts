@@ -1,4 +1,4 @@
-import { ASSUME_ROLE_FETCH, WEB_IDENTITY_SPA, WORKER } from "./bundle-rows.js";
+import { ASSUME_ROLE_FETCH, LAMBDA, SDK_LAMBDA, WEB_IDENTITY_SPA, WORKER } from "./bundle-rows.js";
 import { LANYARD_ONE_SHOT, LANYARD_PRESIGN } from "./cold-start/scripts.js";
 import type { SuiteName, SuiteResult } from "./suite.js";
 
@@ -96,6 +96,11 @@ export function checkTargets(results: Results): TargetCheck[] {
     sizeCheck("web-identity SPA browser bundle ≤ 10 KB gzip", bundle(WEB_IDENTITY_SPA), 10),
     sizeCheck("signed AssumeRole browser bundle ≤ 12 KB gzip", bundle(ASSUME_ROLE_FETCH), 12),
     sizeCheck("AssumeRole worker bundle ≤ 32 KB gzip", bundle(WORKER), 32),
+    ratioCheck(
+      "Node (Lambda) bundle ≤ 1/2 of the SDK's (SDK ÷ Lanyard ≥ 2×)",
+      div(bundle(SDK_LAMBDA), bundle(LAMBDA)),
+      2,
+    ),
     ratioCheck(
       "heap per client ≤ 1/5 of the SDK's (SDK ÷ Lanyard ≥ 5×)",
       div(heap("@aws-sdk/client-sts per client"), heap("lanyard per client")),

@@ -16,6 +16,8 @@ const BUNDLED = [
   "sigv4",
   "http",
   "transport-fetch",
+  "transport-node",
+  "credentials",
 ];
 const clientBuilt = BUNDLED.every((name) =>
   existsSync(fileURLToPath(new URL(`../../../packages/${name}/dist/index.js`, import.meta.url))),
@@ -49,4 +51,19 @@ describe.skipIf(!clientBuilt)("README example bundle budgets", () => {
       expect(size.gzip, `${what} ${target} bundle, gzip bytes`).toBeLessThanOrEqual(bytes);
     });
   }
+});
+
+describe.skipIf(!clientBuilt)("Node (Lambda) bundle", () => {
+  it("is at most half the SDK's for the same AssumeRole handler", async () => {
+    const [lanyard, sdk] = await Promise.all([
+      bundleSize("lanyardLambda", "node"),
+      bundleSize("sdkLambda", "node"),
+    ]);
+    expect(lanyard.gzip).toBeGreaterThan(0);
+    expect(lanyard.gzip * 2, `lanyard ${lanyard.gzip} B vs the SDK's ${sdk.gzip} B gzip`).toBeLessThanOrEqual(
+      sdk.gzip,
+    );
+    // Only what the application asks for: undici is the opt-in transport, never in the default path.
+    expect(lanyard.byPackage.map((entry) => entry.name)).not.toContain("undici");
+  }, 60_000);
 });

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe("a Node bundle of the client", () => {
-  it("runs a call with the default undici transport from a folder with no node_modules", async () => {
+  it("runs a call with the default node:http transport from a folder with no node_modules", async () => {
     const outfile = join(dir, "app.mjs");
     await build({
       stdin: {
@@ -49,7 +49,7 @@ describe("a Node bundle of the client", () => {
       format: "esm",
       outfile,
       logLevel: "silent",
-      // The usual banner for ESM bundles that contain CommonJS (undici requires Node built-ins).
+      // The usual banner for ESM bundles that contain CommonJS (the proxy agents require Node built-ins).
       banner: {
         js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
       },

@@ -11,8 +11,8 @@ const PARSER_ERROR_NAMESPACES = [
 ];
 
 /**
- * Parses `text` with the platform `DOMParser` into the same tree the fast-xml-parser
- * backend builds. DOCTYPE/ENTITY declarations are refused before the platform parser runs,
+ * Parses `text` with the platform `DOMParser` into the same tree xml-codec's own reader
+ * builds elsewhere. DOCTYPE/ENTITY declarations are refused before the platform parser runs,
  * so it never resolves or expands an entity beyond the predefined ones.
  */
 export function parseXml(text: string, options?: ParseXmlOptions): XmlElement {

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type BuildOptions, build, type Metafile } from "esbuild";
-import { ASSUME_ROLE_FETCH, WEB_IDENTITY_SPA, WORKER } from "../bundle-rows.js";
+import { ASSUME_ROLE_FETCH, LAMBDA, SDK_LAMBDA, WEB_IDENTITY_SPA, WORKER } from "../bundle-rows.js";
 import { APP_DIR } from "../paths.js";
 import { errorMessage, type Row, type SuiteContext, type SuiteResult, withAdvantage } from "../suite.js";
 
@@ -38,6 +38,22 @@ export async function assume(credentials) {
   const client = new STSClient({ region: "us-east-1", credentials });
   return client.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "web" }));
 }`,
+  // A Lambda function shipped as one esbuild bundle: the default credential chain, region and
+  // transport of Node (proxy support included), one AssumeRole per invocation.
+  lanyardLambda: `
+import { STSClient } from "@lanyard/sts-client";
+const sts = new STSClient({});
+export const handler = async (event) => {
+  const { Credentials } = await sts.assumeRole({ RoleArn: event.roleArn, RoleSessionName: "lambda" });
+  return { expiration: Credentials?.Expiration };
+};`,
+  sdkLambda: `
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+const sts = new STSClient({});
+export const handler = async (event) => {
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: event.roleArn, RoleSessionName: "lambda" }));
+  return { expiration: Credentials?.Expiration };
+};`,
   lanyardSignFetch: `
 import { sign } from "@lanyard/sigv4";
 export async function call(credentials, body) {
@@ -56,7 +72,7 @@ export async function call(credentials, body) {
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;
-export type Target = "browser" | "worker";
+export type Target = "browser" | "worker" | "node";
 
 export interface BundleSize {
   minified: number;
@@ -71,7 +87,9 @@ export interface BundleSize {
 
 function targetOptions(target: Target): BuildOptions {
   // The browser build takes the `browser` condition (xml-codec's DOMParser backend); the worker build
-  // is platform-neutral with only `worker`, so no browser global is assumed (fast-xml-parser backend).
+  // is platform-neutral with only `worker`, so no browser global is assumed. The Node build is what a
+  // Lambda function ships: every dependency inlined (dynamically imported ones too), built-ins external.
+  if (target === "node") return { platform: "node" };
   return target === "browser"
     ? { platform: "browser", conditions: ["browser"] }
     : { platform: "neutral", conditions: ["worker"], mainFields: ["browser", "module", "main"] };
@@ -140,6 +158,8 @@ const CASES: { name: string; entry: EntryName; target: Target; reference?: strin
     target: "browser",
   },
   { name: "@aws-sdk/client-sts AssumeRole (browser)", entry: "sdkAssumeRole", target: "browser" },
+  { name: LAMBDA, entry: "lanyardLambda", target: "node" },
+  { name: SDK_LAMBDA, entry: "sdkLambda", target: "node", reference: LAMBDA },
   { name: "lanyard sigv4 sign + fetch (browser)", entry: "lanyardSignFetch", target: "browser" },
   {
     name: "aws4fetch AwsClient.fetch (browser)",
@@ -179,7 +199,7 @@ async function measureCase(
   }
 }
 
-/** Browser and worker bundle sizes of an AssumeRole call, gzip bytes (deterministic). */
+/** Browser, worker and Node (Lambda) bundle sizes of an AssumeRole call, gzip bytes (deterministic). */
 export async function bundleSuite(context: SuiteContext): Promise<SuiteResult> {
   const rows: Row[] = [];
   const notes: string[] = [];
