@@ -7,6 +7,13 @@
 // package's own `#imports` stay external, so conditions (`node`, `browser`) still pick at run time.
 // Declarations (.d.ts) and CommonJS shims (.cjs) from tsc are kept as they are.
 //
+// A package whose `#imports` pick a file by the `node` condition (`#platform`) also gets a Node
+// build: every export `./dist/X.js` whose `node` condition names `./dist/X.node.js` is linked
+// again with the Node files inlined. On Node each module file costs about 2 ms to load, and the
+// Node build saves the platform file and the chunk it shares with the other platforms. The two
+// builds never meet in one process (a runtime matches `node` or does not), so each class still
+// has one identity there.
+//
 // Usage, from a package folder after `tsc`: node ../../scripts/bundle-dist.mjs
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { builtinModules } from "node:module";
@@ -17,12 +24,16 @@ const packageDir = process.cwd();
 const dist = join(packageDir, "dist");
 const staging = join(packageDir, "dist-linked");
 
-/** Every `./dist/….js` named in `exports`, `imports` or `bin`, under any condition. */
+const NODE_BUILD = /\.node\.js$/;
+
+/** Every `./dist/….js` named in `exports`, `imports` or `bin`, under any condition, but the Node builds'. */
 function entryPoints(manifest) {
   const found = new Set();
   const visit = (value) => {
     if (typeof value === "string") {
-      if (value.startsWith("./dist/") && value.endsWith(".js")) found.add(join(packageDir, value));
+      if (value.startsWith("./dist/") && value.endsWith(".js") && !isNodeBuild(manifest, value)) {
+        found.add(join(packageDir, value));
+      }
     } else if (value && typeof value === "object") {
       for (const nested of Object.values(value)) visit(nested);
     }
@@ -31,6 +42,19 @@ function entryPoints(manifest) {
   visit(manifest.imports);
   visit(manifest.bin);
   return [...found];
+}
+
+/** The exports whose `node` condition names a Node build: `{ source: ./dist/X.js, target: ./dist/X.node.js }`. */
+function nodeBuilds(manifest) {
+  return Object.values(manifest.exports ?? {}).flatMap((conditions) =>
+    typeof conditions === "object" && NODE_BUILD.test(conditions.node ?? "")
+      ? [{ source: conditions.default, target: conditions.node }]
+      : [],
+  );
+}
+
+function isNodeBuild(manifest, path) {
+  return nodeBuilds(manifest).some(({ target }) => target === path);
 }
 
 function externals(manifest) {
@@ -58,9 +82,7 @@ const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "ut
 const entries = entryPoints(manifest);
 if (entries.length === 0) throw new Error(`${manifest.name}: package.json names no ./dist/*.js entry`);
 
-await rm(staging, { recursive: true, force: true });
-await build({
-  entryPoints: entries,
+const linking = {
   outdir: staging,
   outbase: dist,
   bundle: true,
@@ -68,13 +90,38 @@ await build({
   format: "esm",
   platform: "neutral",
   target: "es2022",
-  external: externals(manifest),
-  chunkNames: "chunks/[name]-[hash]",
   sourcemap: true,
   // Pure annotations survive, so apps bundling these files still tree-shake what they do not use.
   minify: false,
   logLevel: "warning",
+};
+
+await rm(staging, { recursive: true, force: true });
+await build({
+  ...linking,
+  entryPoints: entries,
+  external: externals(manifest),
+  chunkNames: "chunks/[name]-[hash]",
 });
+const forNode = nodeBuilds(manifest);
+if (forNode.length > 0) {
+  for (const { source, target } of forNode) {
+    if (!source || target !== source.replace(/\.js$/, ".node.js")) {
+      throw new Error(
+        `${manifest.name}: a node build must sit beside its default one (${source} → ${target})`,
+      );
+    }
+  }
+  await build({
+    ...linking,
+    entryPoints: forNode.map(({ source }) => join(packageDir, source)),
+    // The package's own `#imports` resolve (under `node`) and are inlined; the rest stays external.
+    external: externals(manifest).filter((name) => name !== "#*"),
+    conditions: ["node"],
+    entryNames: "[dir]/[name].node",
+    chunkNames: "chunks/node-[name]-[hash]",
+  });
+}
 
 // Only the linked modules replace tsc's JavaScript; declarations and .cjs shims stay.
 for await (const path of files(dist)) {

@@ -1,11 +1,10 @@
 import { hideSecrets } from "@lanyard/credentials";
 import { AbortError, asyncDispose, type HttpRequest, type Transport } from "@lanyard/http";
-import { FORM_CONTENT_TYPE, serialize } from "@lanyard/query-protocol/serialize";
 import { type Attempt, ClockSkew, type RetryStrategy, retry } from "@lanyard/retry";
 import {
   defaultTransport,
   envSettings,
-  loadResponseParser,
+  loadProtocol,
   platformUserAgent,
   profileSettings,
   retryStrategyFor,
@@ -18,7 +17,7 @@ import { resolveServiceEndpoint } from "./endpoint.js";
 import { type LogEvent, logFunction } from "./logger.js";
 import type { ResponseMetadata, WithMetadata } from "./metadata.js";
 import type { AuthScheme, Operation, ParentClient, ServiceDefinition, ServiceEndpoint } from "./model.js";
-import { type Parsed, parse, type ResponseParser } from "./parse.js";
+import { type Parsed, parse, type QueryProtocol } from "./parse.js";
 import { checkRegion } from "./region.js";
 import {
   type ClientConfig,
@@ -44,8 +43,7 @@ interface Call {
   endpoint: ServiceEndpoint;
   auth: { scheme: AuthScheme; identity: Awaited<ReturnType<AuthScheme["identity"]>> } | undefined;
   signal: AbortSignal | undefined;
-  /** The response parser, loading while the request is built and sent. */
-  parser: Promise<ResponseParser>;
+  protocol: QueryProtocol;
 }
 
 /**
@@ -73,7 +71,8 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
   #settings: Promise<ClientSettings> | undefined;
   #strategy: RetryStrategy | undefined;
   #userAgent: string | undefined;
-  #transport: Transport | undefined;
+  /** The default transport, made on first use (on Node its module loads then); never the option's. */
+  #transport: Promise<Transport> | undefined;
   #endpoint: Promise<ServiceEndpoint> | undefined;
 
   constructor(service: ServiceDefinition, config: Config) {
@@ -112,19 +111,23 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
     validate(operation, input);
     const stubs = this.config.stubResponses;
     if (stubs) return answerFromStub(operation, input, stubs);
-    const parser = loadResponseParser();
-    const body = serialize(operation.name, input as Record<string, unknown>, operation.model);
+    // Loads (on Node's first call) while the settings are read; awaited below, so a failure is
+    // never unhandled even when reading the settings fails first.
+    const loading = loadProtocol();
+    loading.catch(() => {});
     const settings = await untilAborted(this.resolveSettings(), signal);
     const endpoint = await untilAborted(this.resolveEndpoint(), signal);
     const scheme = operation.auth;
     const identity = scheme && (await untilAborted(scheme.identity(this), signal));
+    const protocol = await untilAborted(loading, signal);
+    const body = protocol.serialize(operation.name, input as Record<string, unknown>, operation.model);
     const call: Call = {
       operation: operation as Operation<unknown, unknown>,
-      request: buildRequest(endpoint, body),
+      request: buildRequest(endpoint, body, protocol.FORM_CONTENT_TYPE),
       endpoint,
       auth: scheme && identity && { scheme, identity },
       signal,
-      parser,
+      protocol,
     };
     const outcome = await retry(
       this.#strategyFor(settings),
@@ -156,8 +159,9 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
     const log = (level: LogEvent["level"], event: LogEvent["event"], details: Partial<LogEvent>) =>
       this.#log?.({ level, event, operation: operation.name, attempt: attempt.number, ...details });
     try {
-      const response = await this.#transportInstance(settings).send(signed, { signal });
-      const parsed = parse(await call.parser, this.service, operation, response, attempt.number);
+      const transport = await untilAborted(this.#transportInstance(settings), signal);
+      const response = await transport.send(signed, { signal });
+      const parsed = parse(call.protocol, this.service, operation, response, attempt.number);
       log("debug", "response", { httpStatusCode: parsed.httpStatusCode, requestId: parsed.requestId });
       return parsed;
     } catch (error) {
@@ -173,8 +177,13 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
     return this.#strategy;
   }
 
-  #transportInstance(settings: ClientSettings): Transport {
-    this.#transport ??= this.config.transport ?? defaultTransport(settings);
+  #transportInstance(settings: ClientSettings): Promise<Transport> {
+    const { transport } = this.config;
+    if (transport) return Promise.resolve(transport);
+    this.#transport ??= defaultTransport(settings).catch((error: unknown) => {
+      this.#transport = undefined;
+      throw error;
+    });
     return this.#transport;
   }
 
@@ -219,9 +228,10 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
 
   /** Frees the transport's connections. A transport passed in the config is left to its owner. */
   async close(): Promise<void> {
-    const transport = this.#transport;
+    const made = this.#transport;
     this.#transport = undefined;
-    if (transport !== undefined && transport !== this.config.transport) await transport.close();
+    const transport = await made?.catch(() => undefined);
+    await transport?.close();
   }
 
   /** `await using client = new …Client(…)` closes the client when the scope ends. */
@@ -231,11 +241,11 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
 }
 
 /** The unsigned POST of an awsQuery call. */
-function buildRequest(endpoint: ServiceEndpoint, body: string): HttpRequest {
+function buildRequest(endpoint: ServiceEndpoint, body: string, contentType: string): HttpRequest {
   return {
     method: "POST",
     url: endpoint.url,
-    headers: { ...endpoint.headers, host: endpoint.url.host, "content-type": FORM_CONTENT_TYPE },
+    headers: { ...endpoint.headers, host: endpoint.url.host, "content-type": contentType },
     body,
   };
 }

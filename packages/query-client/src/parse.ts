@@ -1,6 +1,12 @@
 import type { HttpResponse } from "@lanyard/http";
-/** query-protocol's response and error parsers, which the platform loads (see `#platform`). */
-export type ResponseParser = Pick<typeof import("@lanyard/query-protocol"), "parseError" | "parseResponse">;
+/** query-protocol's request serializer and response and error parsers, which the platform loads (see `#platform`). */
+export type QueryProtocol = Pick<
+  typeof import("@lanyard/query-protocol"),
+  "FORM_CONTENT_TYPE" | "serialize" | "parseError" | "parseResponse"
+>;
+
+/** The part of {@link QueryProtocol} that reads answers. */
+export type ResponseParser = Pick<QueryProtocol, "parseError" | "parseResponse">;
 
 import { ClientError } from "./errors.js";
 import type { Operation, ServiceDefinition } from "./model.js";

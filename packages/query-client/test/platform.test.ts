@@ -23,7 +23,7 @@ describe("platform defaults", () => {
     expect(browser.userAgentHeader).toBe("x-amz-user-agent");
   });
 
-  it("reads AWS_* variables where process.env exists, and not in a browser build", () => {
+  it("reads AWS_* variables where process.env exists, and not in a browser build", async () => {
     const saved = process.env.AWS_RETRY_MODE;
     process.env.AWS_RETRY_MODE = "adaptive";
     try {
@@ -32,7 +32,7 @@ describe("platform defaults", () => {
         source: "AWS_RETRY_MODE",
       });
       expect(page.envSettings()).toEqual({});
-      expect(page.defaultTransport(noSettings)).toBeInstanceOf(FetchTransport);
+      await expect(page.defaultTransport(noSettings)).resolves.toBeInstanceOf(FetchTransport);
     } finally {
       if (saved === undefined) delete process.env.AWS_RETRY_MODE;
       else process.env.AWS_RETRY_MODE = saved;
@@ -52,8 +52,8 @@ describe("platform defaults", () => {
   });
 
   it("defaults to the node:http transport on Node and fetch elsewhere", async () => {
-    const onNode = node.defaultTransport(noSettings);
-    const elsewhere = browser.defaultTransport(noSettings);
+    const onNode = await node.defaultTransport(noSettings);
+    const elsewhere = await browser.defaultTransport(noSettings);
     expect(onNode).toBeInstanceOf(NodeHttpTransport);
     expect(elsewhere).toBeInstanceOf(FetchTransport);
     await Promise.all([onNode.close(), elsewhere.close()]);
@@ -76,11 +76,11 @@ describe("platform defaults", () => {
     expect(imported).toEqual([]);
   }, 20_000);
 
-  it("reads the CA bundle a setting names into the Node default transport, naming the file when it cannot", () => {
+  it("reads the CA bundle a setting names into the Node default transport, naming the file when it cannot", async () => {
     const settings = resolveSettings({}, IAM_SERVICE, {
       caBundle: { value: "/nonexistent/ca.pem", source: "AWS_CA_BUNDLE" },
     });
-    expect(() => node.defaultTransport(settings)).toThrow(/\/nonexistent\/ca\.pem/);
+    await expect(node.defaultTransport(settings)).rejects.toThrow(/\/nonexistent\/ca\.pem/);
   });
 
   it("uses user-agent and reports the Node version on Node", () => {

@@ -1,4 +1,4 @@
-import type { ShapeMap, ShapeRef } from "@lanyard/xml-codec/shapes";
+import type { ShapeMap, ShapeRef } from "@lanyard/xml-codec";
 import { QueryProtocolError } from "./errors.js";
 
 export type {
@@ -10,7 +10,7 @@ export type {
   ShapeMap,
   ShapeRef,
   StructureShape,
-} from "@lanyard/xml-codec/shapes";
+} from "@lanyard/xml-codec";
 
 /** One operation of a botocore JSON service model. */
 export interface OperationModel {

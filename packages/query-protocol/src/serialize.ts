@@ -8,7 +8,7 @@ import {
   type ShapeMap,
   type StructureShape,
   XmlCodecError,
-} from "@lanyard/xml-codec/shapes";
+} from "@lanyard/xml-codec";
 import { invalidInput, QueryProtocolError } from "./errors.js";
 import { findOperation, type ServiceModel } from "./model.js";
 

@@ -56,18 +56,29 @@ describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
       const match = lanyardFile.exec(url);
       return match ? [`${match[1]}/${match[2]}`] : [];
     });
-    expect(ownFiles).toContain("sts-client/dist/index.js");
-    // One file per entry point a call needs, plus esbuild's shared chunks: 29 today, ~115 before
-    // linking. The runtime, @lanyard/query-client, is an entry, its `#platform` entry and two
-    // chunks; the serializer's entry (with xml-codec's shapes) loads with the client, the XML
-    // parser (query-protocol's index, xml-codec's) on the first call; the settings of the shared
-    // config file come from @lanyard/credentials/config and a chunk; the node:http transport is one.
-    expect(ownFiles.length).toBeLessThanOrEqual(34);
+    expect(ownFiles).toContain("sts-client/dist/index.node.js");
+    // One file per entry point a call needs, plus esbuild's shared chunks: 18 today, ~115 before
+    // linking. sigv4, http, query-client and sts-client load their Node builds (the `node` export
+    // condition, their `#platform` files inlined); the protocol (query-protocol, xml-codec) and the
+    // node:http transport load on the first call, and so do the shared config file's settings
+    // (@lanyard/credentials/config and a chunk).
+    expect(ownFiles.length).toBeLessThanOrEqual(20);
     for (const file of ownFiles) {
       const [packageName = "", path = ""] = file.split(/\/(.*)/);
       const linked = entryFiles(packageName).has(path) || path.startsWith("dist/chunks/");
       expect(linked, `${file} is neither an entry point nor a shared chunk`).toBe(true);
     }
     expect(loaded.filter((url) => /fast-xml-parser\/src\/|\/is-unsafe\//.test(url))).toEqual([]);
+  }, 30_000);
+
+  it("for an EKS token, include no protocol, XML codec or HTTP stack", async () => {
+    const loaded = await loadedModules(`
+      const { STSClient } = await import("@lanyard/sts-client");
+      const sts = new STSClient({ region: "us-east-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } });
+      if (!(await sts.getEksToken({ clusterName: "demo" })).startsWith("k8s-aws-v1.")) throw new Error("no token");`);
+    expect(loaded.some((url) => url.includes("/sigv4/dist/"))).toBe(true);
+    const unneeded = /\/(query-protocol|xml-codec|transport-node|transport-undici)\/dist\/|\/undici\//;
+    expect(loaded.filter((url) => unneeded.test(url))).toEqual([]);
+    expect(loaded).not.toContain("node:http");
   }, 30_000);
 });

@@ -5,7 +5,7 @@ import type { SettingsFallback } from "../settings.js";
 export {
   defaultCredentials,
   defaultTransport,
-  loadResponseParser,
+  loadProtocol,
   nodeCredentialsLoader,
   platformUserAgent,
   profileSettings,

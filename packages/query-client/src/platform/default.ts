@@ -3,12 +3,12 @@
 // `default` condition; `browser.ts` and `node.ts` are the other two.
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
-import { parseError, parseResponse } from "@lanyard/query-protocol";
+import { FORM_CONTENT_TYPE, parseError, parseResponse, serialize } from "@lanyard/query-protocol";
 import { type RetryMode, type RetryStrategy, standardStrategy } from "@lanyard/retry";
 import { FetchTransport } from "@lanyard/transport-fetch";
 import { ClientError } from "../errors.js";
 import type { ParentClient, ServiceDefinition } from "../model.js";
-import type { ResponseParser } from "../parse.js";
+import type { QueryProtocol } from "../parse.js";
 import type { ClientSettings, Setting, SettingsFallback } from "../settings.js";
 
 export { envSettings } from "../env.js";
@@ -30,17 +30,17 @@ export function retryStrategyFor(mode: Setting<RetryMode>, maxAttempts: number |
 }
 
 // Bundled with the client: a bundle has no import cost to save, and a dynamic import would cost bytes.
-const parser: ResponseParser = { parseError, parseResponse };
+const protocol: QueryProtocol = { FORM_CONTENT_TYPE, parseError, parseResponse, serialize };
 
-export function loadResponseParser(): Promise<ResponseParser> {
-  return Promise.resolve(parser);
+export function loadProtocol(): Promise<QueryProtocol> {
+  return Promise.resolve(protocol);
 }
 
 // Browsers forbid setting `user-agent`; the SDKs send `x-amz-user-agent` there.
 export const userAgentHeader = "x-amz-user-agent";
 
-export function defaultTransport(_settings: ClientSettings): Transport {
-  return new FetchTransport();
+export function defaultTransport(_settings: ClientSettings): Promise<Transport> {
+  return Promise.resolve(new FetchTransport());
 }
 
 export function defaultCredentials(_parent: ParentClient): CredentialProvider | undefined {

@@ -4,11 +4,10 @@
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import { createRetryStrategy, type RetryMode, type RetryStrategy } from "@lanyard/retry";
-import { NodeHttpTransport, readCaBundle } from "@lanyard/transport-node";
 import { processEnv } from "../env.js";
 import type { ParentClient, ServiceDefinition } from "../model.js";
 import type { NodeCredentialsLoader, NodeCredentialsModule } from "../node-credentials.js";
-import type { ResponseParser } from "../parse.js";
+import type { QueryProtocol } from "../parse.js";
 import type { ClientSettings, Setting, SettingsFallback } from "../settings.js";
 import { type ConfigModule, profileLayer } from "./node-profile.js";
 
@@ -19,16 +18,17 @@ export function retryStrategyFor(mode: Setting<RetryMode>, maxAttempts: number |
   return createRetryStrategy({ mode: mode.value, maxAttempts });
 }
 
-let responseParser: Promise<ResponseParser> | undefined;
+let protocol: Promise<QueryProtocol> | undefined;
 
 /**
- * The XML codec behind the response parser loads on the first call, not on import: a process
- * that only presigns (an EKS token) never loads it, and a first call loads it while its request
- * is in flight.
+ * The protocol (serializer, parsers, XML codec) loads on the first call, not on import: a process
+ * that only presigns (an EKS token) never loads it, and a first call loads it while its settings
+ * are read. On Node each module file costs about 2 ms to load, so it is one entry, not a
+ * serializer and a parser apart.
  */
-export function loadResponseParser(): Promise<ResponseParser> {
-  responseParser ??= import("@lanyard/query-protocol");
-  return responseParser;
+export function loadProtocol(): Promise<QueryProtocol> {
+  protocol ??= import("@lanyard/query-protocol");
+  return protocol;
 }
 
 export const userAgentHeader = "user-agent";
@@ -65,8 +65,10 @@ export async function profileSettings(
  * ends, where undici takes four times as long to load and keeps a one-shot process alive for
  * hundreds of milliseconds (apps/bench cold-start). Proxies come from HTTPS_PROXY/HTTP_PROXY/NO_PROXY,
  * as the SDKs' users on corporate networks expect; `ca_bundle` / AWS_CA_BUNDLE replaces the roots.
+ * Loaded on the first call, so presigning never loads an HTTP stack.
  */
-export function defaultTransport(settings: ClientSettings): Transport {
+export async function defaultTransport(settings: ClientSettings): Promise<Transport> {
+  const { NodeHttpTransport, readCaBundle } = await import("@lanyard/transport-node");
   const caBundle = settings.caBundle.value;
   return new NodeHttpTransport({
     proxy: "env",
