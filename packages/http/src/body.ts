@@ -12,6 +12,8 @@ export interface BodyCollector {
   push(chunk: Uint8Array): void;
   /** The whole body once the transport has seen its end; `TruncatedBodyError` if it is short. */
   finish(): Uint8Array;
+  /** Bytes pushed so far, for a transport's own `TruncatedBodyError` when its connection drops. */
+  readonly received: number;
 }
 
 /**
@@ -39,6 +41,9 @@ export function bodyCollector(limits: BodyLimits, options: TransportErrorOptions
         throw new TruncatedBodyError(received, contentLength, options);
       }
       return concatBytes(parts, received);
+    },
+    get received() {
+      return received;
     },
   };
 }
@@ -69,6 +74,24 @@ export function concatBytes(parts: readonly Uint8Array[], total?: number): Uint8
 /** Parses a Content-Length header; anything but a plain non-negative integer is ignored. */
 export function parseContentLength(value: string | null | undefined): number | undefined {
   return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** Whether a response to `method` with `status` has a body to read (RFC 9112 §6.3). */
+export function hasBody(method: string, status: number): boolean {
+  return method !== "HEAD" && status !== 204 && status !== 304 && status >= 200;
+}
+
+/**
+ * The body length a response announces, for `bodyCollector`: its Content-Length, unless the
+ * response has no body, as the answer to a HEAD or a 304, whose Content-Length describes the
+ * body a GET would get.
+ */
+export function announcedBodyLength(
+  method: string,
+  status: number,
+  contentLength: string | null | undefined,
+): number | undefined {
+  return hasBody(method, status) ? parseContentLength(contentLength) : undefined;
 }
 
 /** The request body as bytes (strings are UTF-8). */

@@ -1,9 +1,11 @@
 export {
+  announcedBodyLength,
   type BodyCollector,
   type BodyLimits,
   bodyBytes,
   bodyCollector,
   concatBytes,
+  hasBody,
   parseContentLength,
   readBody,
 } from "./body.js";
@@ -35,5 +37,5 @@ export {
   type TransportErrorOptions,
   TruncatedBodyError,
 } from "./errors.js";
-export { lowerCaseHeaders, originOf } from "./headers.js";
+export { lowerCaseHeaders, lowerCaseRawHeaders, originOf } from "./headers.js";
 export type { HttpRequest, HttpResponse, SendOptions, Transport, TransportTimeouts } from "./types.js";

@@ -1,11 +1,11 @@
 import { Agent, request as httpRequest } from "node:http";
 import {
+  announcedBodyLength,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type HttpRequest,
   type HttpResponse,
   lowerCaseHeaders,
-  parseContentLength,
   readBody,
   type SendOptions,
   startDeadline,
@@ -51,7 +51,11 @@ export class ReferenceTransport implements Transport {
           reject(deadline.signal.aborted ? deadline.reason() : toTransportError(error, { origin })),
         );
         req.on("response", (res) => {
-          const contentLength = parseContentLength(res.headers["content-length"]);
+          const contentLength = announcedBodyLength(
+            request.method,
+            res.statusCode ?? 0,
+            res.headers["content-length"],
+          );
           readBody(res, { maxBodyBytes: this.#options.maxBodyBytes, contentLength }, { origin })
             .then((body) => {
               if (!res.complete)

@@ -52,7 +52,7 @@ export class FetchTransport implements Transport {
         // WebIDL treats an undefined member as absent, so this keeps the runtime's default.
         credentials,
       });
-      const body = await readResponseBody(response, maxBodyBytes, origin);
+      const body = await readResponseBody(response, request.method, maxBodyBytes, origin);
       // Headers iterates lower-cased names with repeated values already joined by ", ".
       return { status: response.status, headers: Object.fromEntries(response.headers), body };
     });

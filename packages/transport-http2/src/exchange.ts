@@ -1,12 +1,12 @@
 import { type ClientHttp2Stream, constants, type IncomingHttpHeaders } from "node:http2";
 import {
+  announcedBodyLength,
   BodyTooLargeError,
   ConnectionResetError,
   concatBytes,
   type HttpRequest,
   type HttpResponse,
   lowerCaseHeaders,
-  parseContentLength,
   TruncatedBodyError,
 } from "@lanyard/http";
 import { type OriginSession, SessionGoneError, type TrackedStream } from "./origin-session.js";
@@ -33,7 +33,7 @@ export function exchange(
     limits.onStreamClose();
     return Promise.reject(error);
   }
-  const reader = new StreamReader(stream, limits);
+  const reader = new StreamReader(stream, request.method, limits);
   origin.streams.add(reader);
   stream.once("close", () => origin.streams.delete(reader));
   if (request.body !== undefined) stream.end(request.body);
@@ -44,6 +44,7 @@ export function exchange(
 class StreamReader implements TrackedStream {
   readonly response: Promise<HttpResponse>;
   readonly #stream: ClientHttp2Stream;
+  readonly #method: string;
   readonly #limits: ExchangeLimits;
   #resolve!: (response: HttpResponse) => void;
   #reject!: (error: unknown) => void;
@@ -56,8 +57,9 @@ class StreamReader implements TrackedStream {
   #error: unknown;
   readonly #cancel = () => this.#fail(this.#limits.signal.reason);
 
-  constructor(stream: ClientHttp2Stream, limits: ExchangeLimits) {
+  constructor(stream: ClientHttp2Stream, method: string, limits: ExchangeLimits) {
     this.#stream = stream;
+    this.#method = method;
     this.#limits = limits;
     this.response = new Promise((resolve, reject) => {
       this.#resolve = resolve;
@@ -78,7 +80,7 @@ class StreamReader implements TrackedStream {
   #onResponse(raw: IncomingHttpHeaders): void {
     this.#status = Number(raw[":status"]);
     this.#headers = lowerCaseHeaders(Object.entries(raw));
-    this.#contentLength = parseContentLength(this.#headers["content-length"]);
+    this.#contentLength = announcedBodyLength(this.#method, this.#status, this.#headers["content-length"]);
     const { maxBodyBytes, origin } = this.#limits;
     if (this.#contentLength !== undefined && this.#contentLength > maxBodyBytes) {
       this.#fail(new BodyTooLargeError(maxBodyBytes, { origin }));

@@ -2,18 +2,19 @@ import type { ClientRequest, IncomingMessage } from "node:http";
 import type { RequestOptions } from "node:https";
 import type { SecureContext } from "node:tls";
 import {
-  BodyTooLargeError,
-  concatBytes,
+  announcedBodyLength,
+  type BodyCollector,
+  bodyCollector,
   type Deadline,
   type HttpRequest,
   type HttpResponse,
-  parseContentLength,
+  hasBody,
+  lowerCaseRawHeaders,
   TruncatedBodyError,
 } from "@lanyard/http";
 import type { InFlight } from "./in-flight.js";
 import { ProxyRefusalSignal } from "./proxy-refusal.js";
 import { headerList } from "./request-head.js";
-import { hasBody, responseHeaders } from "./response.js";
 import type { Route } from "./route-table.js";
 
 /** node:http's or node:https's `request`; node:https hands `secureContext` on to `tls.connect`. */
@@ -59,7 +60,7 @@ export function exchange(
       // A plain-HTTP request through a proxy gets the proxy's own 407 (a tunnel's is caught when connecting).
       if (status === 407 && route.proxy)
         return fail(new ProxyRefusalSignal(route.proxy, status, res.statusMessage ?? ""));
-      const headers = responseHeaders(res.rawHeaders);
+      const headers = lowerCaseRawHeaders(res.rawHeaders);
       const done = (body: Uint8Array) => {
         pending.remove(entry);
         resolve({ status, headers, body });
@@ -68,7 +69,13 @@ export function exchange(
         res.resume();
         return done(NO_BODY);
       }
-      readBody(res, parseContentLength(headers["content-length"]), context, done, fail);
+      readBody(
+        res,
+        announcedBodyLength(outgoing.method, status, headers["content-length"]),
+        context,
+        done,
+        fail,
+      );
     });
     req.end(outgoing.body);
   });
@@ -102,9 +109,9 @@ function requestOptions(
 }
 
 /**
- * Collects the body through `data` events, which cost less than async iteration (a promise per
- * chunk) and count what arrived, so a connection that ends before `Content-Length` bytes is a
- * `TruncatedBodyError`. Past `maxBodyBytes` the request is destroyed, freeing its socket.
+ * Collects the body with `bodyCollector` through `data` events, which cost less than async
+ * iteration (a promise per chunk). Past `maxBodyBytes` the request is destroyed, freeing its
+ * socket; a connection that ends before the body does is a `TruncatedBodyError`.
  */
 function readBody(
   res: IncomingMessage,
@@ -114,23 +121,31 @@ function readBody(
   fail: (error: unknown) => void,
 ): void {
   const { maxBodyBytes, origin } = context;
-  if (contentLength !== undefined && contentLength > maxBodyBytes) {
-    fail(new BodyTooLargeError(maxBodyBytes, { origin }));
+  let body: BodyCollector;
+  try {
+    body = bodyCollector({ maxBodyBytes, contentLength }, { origin });
+  } catch (error) {
+    fail(error);
     return;
   }
-  const parts: Uint8Array[] = [];
-  let received = 0;
-  const truncated = (cause?: unknown) => new TruncatedBodyError(received, contentLength, { origin, cause });
+  const truncated = (cause?: unknown) =>
+    new TruncatedBodyError(body.received, contentLength, { origin, cause });
   res.on("data", (chunk: Uint8Array) => {
-    received += chunk.byteLength;
-    if (received > maxBodyBytes) fail(new BodyTooLargeError(maxBodyBytes, { origin }));
-    else parts.push(chunk);
+    try {
+      body.push(chunk);
+    } catch (error) {
+      fail(error);
+    }
   });
   // Node reports a connection lost mid-body as ECONNRESET "aborted"; with a length announced,
   // what the caller needs to know is that the body is short.
   res.on("error", (error) => fail(contentLength === undefined ? error : truncated(error)));
   res.on("end", () => {
-    if (!res.complete) fail(truncated());
-    else done(parts.length === 1 ? parts[0]! : concatBytes(parts, received));
+    if (!res.complete) return fail(truncated());
+    try {
+      done(body.finish());
+    } catch (error) {
+      fail(error);
+    }
   });
 }

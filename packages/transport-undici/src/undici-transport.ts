@@ -1,11 +1,11 @@
 import { EventEmitter } from "node:events";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import {
+  announcedBodyLength,
   asyncDispose,
   type Deadline,
   type HttpRequest,
   type HttpResponse,
-  parseContentLength,
   runWithDeadline,
   type SendOptions,
   TimeoutError,
@@ -77,7 +77,11 @@ export class UndiciTransport implements Transport {
       headersTimeout: requestTimeoutMs + UNDICI_TIMER_SLACK_MS,
       bodyTimeout: requestTimeoutMs + UNDICI_TIMER_SLACK_MS,
     });
-    const contentLength = parseContentLength(response.headers["content-length"] as string | undefined);
+    const contentLength = announcedBodyLength(
+      outgoing.method,
+      response.statusCode,
+      response.headers["content-length"] as string | undefined,
+    );
     const body = await collectBody(response.body, maxBodyBytes, contentLength, origin);
     // With pipelining 1 undici returns the socket to its pool one event-loop turn after
     // the response ends (client-h1.js onMessageComplete: setImmediate(resume)). Waiting

@@ -3,4 +3,5 @@ import { UndiciTransport } from "../src/index.js";
 
 describeTransportContract("undici", {
   createTransport: (options) => new UndiciTransport(options),
+  readsLengthOn304: false,
 });

@@ -153,6 +153,10 @@ async function route(req: AnyRequest, res: AnyResponse, url: URL, ctx: RouteCont
     return send(200, { "content-type": "text/plain" }, String(ctx.socketIds.get(carrier as object) ?? -1));
   }
   if (path === "/empty") return send(204, {});
+  // The Content-Length of a HEAD answer or a 304 describes the body a GET would get; none follows.
+  if (path === "/length-without-body") {
+    return send(req.method === "HEAD" ? 200 : 304, { "content-length": "5", etag: '"v1"' });
+  }
   send(404, { "content-type": "text/plain" }, `no route ${path}`);
 }
 

@@ -21,6 +21,11 @@ export interface TransportContractOptions {
    * assertions; they still run every behavioural check.
    */
   observesConnections?: boolean;
+  /**
+   * undici's HTTP/1.1 client rejects a 304 whose Content-Length no body follows
+   * (ResponseContentLengthMismatchError), though RFC 9110 §8.6 allows one; it skips that check.
+   */
+  readsLengthOn304?: boolean;
 }
 
 /**
@@ -32,6 +37,7 @@ export interface TransportContractOptions {
 export function describeTransportContract(name: string, options: TransportContractOptions): void {
   const kind = options.kind ?? "http1";
   const observesConnections = options.observesConnections ?? true;
+  const readsLengthOn304 = options.readsLengthOn304 ?? true;
 
   describe(`transport contract: ${name} (${kind})`, () => {
     let server: LoopbackServer;
@@ -109,6 +115,21 @@ export function describeTransportContract(name: string, options: TransportContra
       expect(response.status).toBe(204);
       expect(response.body.byteLength).toBe(0);
     });
+
+    it("reads no body after a HEAD, whatever Content-Length it announces", async () => {
+      const response = await make().send({ method: "HEAD", url: url("/length-without-body"), headers: {} });
+      expect(response.status).toBe(200);
+      expect(response.body.byteLength).toBe(0);
+    });
+
+    it.runIf(readsLengthOn304)(
+      "reads no body after a 304, whatever Content-Length it announces",
+      async () => {
+        const response = await make().send({ method: "GET", url: url("/length-without-body"), headers: {} });
+        expect(response.status).toBe(304);
+        expect(response.body.byteLength).toBe(0);
+      },
+    );
 
     it("rejects a body larger than maxBodyBytes", async () => {
       const attempt = make({ maxBodyBytes: 1024 }).send({
