@@ -246,4 +246,22 @@ describe("credentials resolved for a client inherit its settings", () => {
     expect(transport.sent).toHaveLength(2);
     await transport.close();
   });
+
+  it("an empty region among the provider's own options is no region: the client's applies", async () => {
+    const transport = recording();
+    const credentials = assumeRoleCredentials({
+      roleArn: ROLE,
+      sourceCredentials: sts.credentials,
+      clientConfig: { region: "" },
+    });
+    await using client = new STSClient({
+      region: "eu-west-1",
+      endpoint: sts.endpoint,
+      transport,
+      credentials,
+    });
+    await client.getCallerIdentity();
+    expect(transport.sent.map(scopeRegion)).toEqual(["eu-west-1", "eu-west-1"]);
+    await transport.close();
+  });
 });

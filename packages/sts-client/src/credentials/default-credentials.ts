@@ -46,9 +46,13 @@ async function chainFor(
     clientConfig.transport ?? caller?.resolveTransport(),
   ]);
   const profile = chainOptions.profile ?? caller?.config.profile;
+  // The chain's own options win; the client's transport fills in where they name none.
+  const shared = chainOptions.transport ?? transport;
   return defaultChain({
-    ...(transport === undefined ? {} : { transport, login: { transport, ...chainOptions.login } }),
     ...chainOptions,
+    ...(shared === undefined
+      ? {}
+      : { transport: shared, login: { transport: shared, ...chainOptions.login } }),
     ...(profile === undefined ? {} : { profile }),
     assumeRole: stsRoleAssumer(clientConfig, caller),
     assumeRoleWithWebIdentity: webIdentityAssumer(clientConfig, {}, caller),

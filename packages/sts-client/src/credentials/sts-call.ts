@@ -22,29 +22,27 @@ export function defaultSessionName(now: () => number): string {
 }
 
 /**
- * The role call's region: the provider's own option, else the role profile's `region`, else the
- * calling client's, else what a client would find (environment, config file), else us-east-1.
+ * The role call's region when something names one: the provider's own option (a value or a
+ * provider), else the role profile's `region`, else the calling client's. Undefined leaves it
+ * to what the client finds (environment, config file).
  */
-async function resolveRegion(
+function namedRegion(
   config: STSClientConfig,
   profileRegion: string | undefined,
   inherited: STSClientConfig,
-): Promise<string> {
-  if (typeof config.region === "string" && config.region) return config.region;
-  if (config.region !== undefined)
-    return (await new STSBaseClient(config).resolveRegion()) ?? ASSUME_ROLE_DEFAULT_REGION;
+): STSClientConfig["region"] {
+  if (typeof config.region === "function" || config.region) return config.region;
   // The profile's region reaches the client as an option; name the profile as its source.
   if (profileRegion) return checkRegion(profileRegion, "the region of the profile that assumes the role");
-  if (typeof inherited.region === "string") return inherited.region;
-  const probe = new STSBaseClient({ ...inherited, ...config });
-  return (await probe.resolveRegion()) ?? ASSUME_ROLE_DEFAULT_REGION;
+  return typeof inherited.region === "string" ? inherited.region : undefined;
 }
 
 /**
  * Runs one STS call on a client made for it and closed after it. Role credentials are
  * fetched about once an hour, so a fresh connection per refresh costs nothing that matters,
  * and no pool outlives the call to keep the process alive. The client takes the calling
- * client's settings and transport (`caller`), under the provider's own options.
+ * client's settings and transport (`caller`), under the provider's own options; with no
+ * region found anywhere it signs in us-east-1, as the SDKs do.
  */
 export async function withStsClient<T>(
   config: STSClientConfig,
@@ -54,14 +52,18 @@ export async function withStsClient<T>(
   caller?: ParentClient,
 ): Promise<T> {
   const inherited = await inheritedConfig(caller);
-  const region = await resolveRegion(config, profileRegion, inherited);
-  const client = new STSBaseClient({
+  const options: STSClientConfig = {
     ...inherited,
     ...config,
-    region,
     ...(credentials === undefined ? {} : { credentials }),
-  });
+  };
+  const region = namedRegion(config, profileRegion, inherited);
+  let client = new STSBaseClient(region === undefined ? options : { ...options, region });
   try {
+    if (region === undefined && (await client.resolveRegion()) === undefined) {
+      await client.close();
+      client = new STSBaseClient({ ...options, region: ASSUME_ROLE_DEFAULT_REGION });
+    }
     return await call(client);
   } finally {
     await client.close();
