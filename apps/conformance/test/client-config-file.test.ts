@@ -133,9 +133,11 @@ describe("settings from the shared config file", () => {
       new STSClient({ profile: "bad", credentials: sts.credentials }).getCallerIdentity(),
     ).rejects.toThrow(/max_attempts .*profile "bad" in .*config/);
     await config("[profile bad]\nregion = eu-west-1\nsts_regional_endpoints = sometimes\n");
-    await expect(
-      new STSClient({ profile: "bad", credentials: sts.credentials }).resolveEndpoint(),
-    ).rejects.toThrow(/sts_regional_endpoints "sometimes" from profile "bad" in .*config/);
+    const error = await new STSClient({ profile: "bad", credentials: sts.credentials })
+      .resolveEndpoint()
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(/sts_regional_endpoints from profile "bad" in .*config/);
+    expect(String(error)).not.toContain("sometimes");
   });
 
   it("trusts the ca_bundle the profile names for https endpoints, and only it", async () => {

@@ -76,5 +76,6 @@ describe("resolveSigninEndpoint", () => {
     expect((error as CredentialsError).tryNext).toBe(false);
     expect((error as Error).message).toContain('profile "dev"');
     expect((error as Error).message).toContain(phrase);
+    expect((error as Error).message).not.toContain("evil.example");
   });
 });

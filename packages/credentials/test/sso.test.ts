@@ -257,6 +257,33 @@ describe("IAM Identity Center profiles", () => {
     expect(seen[0]?.headers["x-amz-sso_bearer_token"]).toBe(ACCESS_TOKEN);
   });
 
+  it("treats a JSON answer that is not an object (null) as a bad answer, not a crash", async () => {
+    const answering = (portal: string, oidc: string): Transport => ({
+      async send(request): Promise<HttpResponse> {
+        const body = request.url.pathname === "/token" ? oidc : portal;
+        return { status: 200, headers: {}, body: new TextEncoder().encode(body) };
+      },
+      close: async () => undefined,
+    });
+    const options = await setup(SESSION_CONFIG, cacheEntry({ expiresAt: iso(NOW + 60_000) }));
+    const role = JSON.stringify({
+      roleCredentials: {
+        accessKeyId: "ASIAKEPT",
+        secretAccessKey: "s",
+        sessionToken: "t",
+        expiration: NOW + 1,
+      },
+    });
+    // A refresh answered with null is a failed refresh: the still-valid token goes on being used.
+    const kept = await fromIni({ ...options, profile: "dev", transport: answering(role, "null") })();
+    expect(kept.accessKeyId).toBe("ASIAKEPT");
+    const error = await failure(
+      fromIni({ ...options, profile: "dev", transport: answering("null", "null") })(),
+    );
+    expect(error).toMatchObject({ code: "invalid-credentials" });
+    expect(error?.message).toMatch(/GetRoleCredentials answered with something other than a JSON object/);
+  });
+
   it("takes explicit sso* settings in fromSso, as the JS SDK's fromSSO", async () => {
     await startPortal();
     const options = await setup("", cacheEntry({ accessToken: "explicit" }), START_URL);
@@ -285,7 +312,7 @@ describe("IAM Identity Center configuration errors", () => {
         "sso_role_name = Developer",
         "sso_role_name = Developer\nsso_region = us-west-2",
       ),
-      /sets sso_region "us-west-2" but its \[sso-session corp\] sets "us-east-1"/,
+      /sets a different sso_region than its \[sso-session corp\]/,
     ],
     [
       "no sso_role_name",
@@ -304,6 +331,7 @@ describe("IAM Identity Center configuration errors", () => {
       const error = await failure(fromIni({ ...options, profile: "dev" })());
       expect(error).toMatchObject({ code: "invalid-config", tryNext: false });
       expect(error?.message).toMatch(message);
+      expect(error?.message).not.toMatch(/us-west-2|evil\.example/);
     });
   }
 });

@@ -22,7 +22,7 @@ function required(doc: Record<string, unknown>, name: string, source: string): s
  * Parses a JSON credential document into an object. Neither the body nor any value in it
  * is ever echoed in an error: the body holds the secret key and token.
  */
-export function parseJsonObject(body: string, source: string): Record<string, unknown> {
+function parseDocument(body: string, source: string): Record<string, unknown> {
   let doc: unknown;
   try {
     doc = JSON.parse(body);
@@ -71,7 +71,7 @@ export function readCredentialDocument(
   );
 }
 
-/** `parseJsonObject` then `readCredentialDocument`: the body of a container or IMDS answer. */
+/** `parseDocument` then `readCredentialDocument`: the body of a container or IMDS answer. */
 export function parseCredentialDocument(body: string, source: string, now: () => number): AwsCredentials {
-  return readCredentialDocument(parseJsonObject(body, source), source, now);
+  return readCredentialDocument(parseDocument(body, source), source, now);
 }

@@ -29,6 +29,17 @@ export class HttpFailure extends CredentialsError {
   }
 }
 
+/**
+ * Why a request got no answer, for an error message: from the error's class and code only, never
+ * its text, which may quote a URL, a header or what the server sent.
+ */
+export function failureReason(error: unknown): string {
+  if (error instanceof HttpFailure) return error.reason === "timeout" ? "timed out" : error.reason;
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  const parts = [name, code].filter((part) => typeof part === "string" && /^[\w-]{1,40}$/.test(part));
+  return parts.length > 0 ? parts.join(" ") : "failed";
+}
+
 const DEFAULT_MAX_BODY = 64 * 1024;
 
 function codeOf(error: unknown): string {

@@ -2,9 +2,9 @@ import type { KeyObject } from "node:crypto";
 import type { Transport } from "@lanyard/http";
 import type { CredentialsError } from "../errors.js";
 import { createDpopProof } from "./dpop-proof.js";
-import { HttpFailure, simpleRequest } from "./http-request.js";
+import { failureReason, simpleRequest } from "./http-request.js";
+import { parseJsonObject } from "./json-object.js";
 import { loginError, runLogin } from "./login-errors.js";
-import { parseJsonObject } from "./login-token.js";
 
 /** One refresh of a console-login session at the sign-in token endpoint. */
 export interface TokenRefresh {
@@ -52,14 +52,6 @@ async function post(refresh: TokenRefresh, body: string, proof: string): Promise
     body,
     timeoutMs: refresh.timeoutMs,
   });
-}
-
-/** Why a request did not get an answer, from the error's class and code only (never its text). */
-function describeFailure(error: unknown): string {
-  if (error instanceof HttpFailure) return error.reason === "timeout" ? "timed out" : error.reason;
-  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
-  const parts = [name, code].filter((part) => typeof part === "string" && /^[\w-]{1,40}$/.test(part));
-  return parts.length > 0 ? parts.join(" ") : "failed";
 }
 
 /** The model's error shapes and OAuth2ErrorCode values (signin 2023-01-01 service-2.json). */
@@ -172,7 +164,7 @@ export async function refreshLoginSession(refresh: TokenRefresh): Promise<Refres
       reply = await post(refresh, body, proof);
     } catch (error) {
       unreachable = true;
-      lastProblem = `could not reach the sign-in service at ${refresh.url.origin} (${describeFailure(error)})`;
+      lastProblem = `could not reach the sign-in service at ${refresh.url.origin} (${failureReason(error)})`;
       continue;
     }
     if (reply.status === 200) return refreshedSession(refresh, reply);

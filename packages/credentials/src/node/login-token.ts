@@ -1,3 +1,4 @@
+import { isRecord, parseJsonObject } from "./json-object.js";
 /**
  * The session file `aws login` (AWS CLI 2.32+) keeps under ~/.aws/login/cache, one per console
  * session. Field names as the CLI writes them (awscli/customizations/login/utils.py) and as the
@@ -30,21 +31,6 @@ export type LoginTokenParse = { token: LoginToken; expiresAt: Date } | { problem
 
 const TOP_LEVEL = ["clientId", "refreshToken", "dpopKey"] as const;
 const ACCESS_TOKEN = ["accessKeyId", "secretAccessKey", "sessionToken", "accountId", "expiresAt"] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The text's JSON object, or undefined for anything else. */
-export function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : undefined;
-  } catch {
-    // JSON.parse's message quotes the input, which may hold secrets: report only the fact.
-    return undefined;
-  }
-}
 
 /** Names every required field that is absent, not a string, or empty. */
 function missingFields(record: Record<string, unknown>, fields: readonly string[], prefix = ""): string[] {

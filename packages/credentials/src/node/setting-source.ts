@@ -87,17 +87,13 @@ export function profileValue(
   return undefined;
 }
 
-/** An invalid value: names the setting, where it came from and what is accepted. */
-export function invalidSetting(
-  name: string,
-  found: RawSetting,
-  expected: string,
-  ctx: SettingContext,
-  echo = true,
-) {
-  const shown = echo ? ` "${found.raw.length > 40 ? `${found.raw.slice(0, 40)}…` : found.raw}"` : "";
+/**
+ * An invalid value: names the setting, where it came from and what is accepted, never the value
+ * itself (it came from the environment or a file, and is not repeated into logs).
+ */
+export function invalidSetting(name: string, found: RawSetting, expected: string, ctx: SettingContext) {
   return new CredentialsError(
     "invalid-config",
-    `${name}${shown} from ${describeSource(found.source, ctx.home)} is not valid: expected ${expected}`,
+    `${name} from ${describeSource(found.source, ctx.home)} is not valid: expected ${expected}`,
   );
 }

@@ -67,10 +67,10 @@ export function httpUrl(found: RawSetting, ctx: SettingContext, name: string): s
   try {
     url = new URL(value);
   } catch {
-    throw invalidSetting(name, found, "an http:// or https:// URL", ctx, false);
+    throw invalidSetting(name, found, "an http:// or https:// URL", ctx);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw invalidSetting(name, found, "an http:// or https:// URL", ctx, false);
+    throw invalidSetting(name, found, "an http:// or https:// URL", ctx);
   }
   return value;
 }

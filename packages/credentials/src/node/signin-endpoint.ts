@@ -103,7 +103,7 @@ export function resolveSigninEndpoint(input: SigninEndpointInput): URL {
   }
   if (!isRegionName(region)) {
     const fix = `correct the profile's region or AWS_REGION`;
-    throw loginError("login-refresh-failed", profile, `"${region}" is not a region name`, fix);
+    throw loginError("login-refresh-failed", profile, "its region is not a region name", fix);
   }
   return tokenUrl(new URL(signinEndpointForRegion(region)));
 }

@@ -55,11 +55,7 @@ function withSession(name: string, s: Settings, config: SessionSource, session: 
     if (values[key] === undefined)
       throw invalid(name, `uses [sso-session ${session}], which lacks ${key}`, fix);
     if (s[key] !== undefined && s[key] !== values[key]) {
-      throw invalid(
-        name,
-        `sets ${key} "${s[key]}" but its [sso-session ${session}] sets "${values[key]}"`,
-        fix,
-      );
+      throw invalid(name, `sets a different ${key} than its [sso-session ${session}]`, fix);
     }
   }
   return { ...s, ...values };

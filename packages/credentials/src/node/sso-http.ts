@@ -1,6 +1,6 @@
 import type { Transport } from "@lanyard/http";
 import { CredentialsError } from "../errors.js";
-import { simpleRequest } from "./http-request.js";
+import { failureReason, simpleRequest } from "./http-request.js";
 
 export interface SsoHttpRequest {
   method: "GET" | "POST";
@@ -24,7 +24,7 @@ export interface SsoHttpOptions {
 const MAX_BODY_BYTES = 256 * 1024;
 
 function unreachable(what: string, url: URL, cause: unknown): CredentialsError {
-  const reason = cause instanceof Error ? cause.message : String(cause);
+  const reason = failureReason(cause);
   // Never tryNext: an SSO profile that cannot reach its portal must not fall through to another identity.
   return new CredentialsError("http-failed", `${what}: cannot reach ${url.origin} (${reason})`, { cause });
 }

@@ -1,3 +1,4 @@
+import { parseJsonObject } from "./json-object.js";
 import { endpointPath } from "./sso-endpoints.js";
 import { type SsoHttpOptions, ssoRequest } from "./sso-http.js";
 import type { SsoCacheEntry } from "./sso-token-cache.js";
@@ -24,12 +25,9 @@ function errorCode(body: string): string {
 }
 
 function parseAnswer(body: string): RefreshedToken {
-  let answer: Record<string, unknown>;
-  try {
-    answer = JSON.parse(body) as Record<string, unknown>;
-  } catch {
-    throw new RefreshFailure("SSO OIDC answered with something other than JSON");
-  }
+  const answer = parseJsonObject(body);
+  if (answer === undefined)
+    throw new RefreshFailure("SSO OIDC answered with something other than a JSON object");
   const { accessToken, expiresIn, refreshToken } = answer;
   if (
     typeof accessToken !== "string" ||

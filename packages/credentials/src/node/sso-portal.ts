@@ -1,6 +1,7 @@
 import { CredentialsError } from "../errors.js";
 import { createCredentials } from "../redact.js";
 import type { AwsCredentials } from "../types.js";
+import { isRecord, parseJsonObject } from "./json-object.js";
 import { type SsoProfileConfig, ssoLoginCommand } from "./sso-config.js";
 import { endpointPath } from "./sso-endpoints.js";
 import { type SsoHttpOptions, ssoRequest } from "./sso-http.js";
@@ -8,16 +9,14 @@ import { type SsoHttpOptions, ssoRequest } from "./sso-http.js";
 const WHAT = "IAM Identity Center GetRoleCredentials";
 
 function roleCredentials(body: string, config: SsoProfileConfig): AwsCredentials {
-  let answer: { roleCredentials?: Record<string, unknown> };
-  try {
-    answer = JSON.parse(body) as typeof answer;
-  } catch {
+  const answer = parseJsonObject(body);
+  if (answer === undefined) {
     throw new CredentialsError(
       "invalid-credentials",
-      `profile "${config.profile}": ${WHAT} answered with something other than JSON`,
+      `profile "${config.profile}": ${WHAT} answered with something other than a JSON object`,
     );
   }
-  const role = answer.roleCredentials ?? {};
+  const role = isRecord(answer.roleCredentials) ? answer.roleCredentials : {};
   const { accessKeyId, secretAccessKey, sessionToken, expiration, accountId } = role;
   if (
     typeof accessKeyId !== "string" ||
