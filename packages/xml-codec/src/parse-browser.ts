@@ -1,4 +1,4 @@
-import type { ParseXmlOptions, XmlElement } from "./element.js";
+import { type ParseXmlOptions, setOwn, type XmlElement } from "./element.js";
 import { malformed, withinRuntimeLimits } from "./errors.js";
 import { guardInput, tooDeep } from "./guard.js";
 
@@ -68,7 +68,7 @@ function openElement(node: Element): OpenElement {
   const element: XmlElement = { name: node.localName, attributes: {}, children: [], text: "" };
   for (const attribute of Array.from(node.attributes)) {
     if (attribute.name !== "xmlns" && attribute.prefix !== "xmlns") {
-      element.attributes[attribute.localName] = attribute.value;
+      setOwn(element.attributes, attribute.localName, attribute.value);
     }
   }
   return { element, next: node.firstChild };

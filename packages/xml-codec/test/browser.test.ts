@@ -82,6 +82,16 @@ describe("DOMParser backend", () => {
     });
   });
 
+  it("keeps an attribute named like an Object.prototype member as an own attribute, as the default backend", () => {
+    stubDom(el("constructor", JSON.parse('{"__proto__": "x", "toString": "y"}')));
+    const root = parseXml("<constructor/>");
+    expect(Object.getPrototypeOf(root.attributes)).toBe(Object.prototype);
+    expect(Object.entries(root.attributes)).toEqual([
+      ["__proto__", "x"],
+      ["toString", "y"],
+    ]);
+  });
+
   it("turns the platform's parsererror element into a malformed error", () => {
     const error = el("parsererror", {}, "error on line 1");
     error.namespaceURI = XHTML;
