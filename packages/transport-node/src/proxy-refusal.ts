@@ -3,7 +3,8 @@ import { TransportError } from "@lanyard/http";
 /**
  * The proxy answered a tunnel request (CONNECT) with something other than 200, or a proxied
  * plain-HTTP request with 407. Carried as an error's cause until the transport, which knows the
- * target's origin, turns it into a `TransportError` (code `network`).
+ * target's origin, turns it into a `TransportError` (code `network`). The reason phrase is the
+ * proxy's own text: kept as `statusText`, never put into a message.
  */
 export class ProxyRefusalSignal extends Error {
   override name = "ProxyRefusalSignal";
@@ -12,7 +13,7 @@ export class ProxyRefusalSignal extends Error {
     readonly status: number,
     readonly statusText: string,
   ) {
-    super(`the proxy ${proxy} answered ${status} ${statusText}`);
+    super(`the proxy ${proxy} answered ${status}`);
   }
 }
 
@@ -22,10 +23,9 @@ export function proxyRefusal(signal: ProxyRefusalSignal, origin: string): Transp
     signal.status === 407
       ? "; the proxy wants credentials: put them in the proxy URL (http://user:password@host:port)"
       : "";
-  const text = signal.statusText ? ` ${signal.statusText}` : "";
   return new TransportError(
     "network",
-    `the proxy ${signal.proxy} refused the request to ${origin} with ${signal.status}${text}${hint}`,
+    `the proxy ${signal.proxy} refused the request to ${origin} with ${signal.status}${hint}`,
     { origin, cause: signal },
   );
 }

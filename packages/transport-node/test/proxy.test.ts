@@ -168,6 +168,8 @@ describe("NodeHttpTransport proxy credentials", () => {
       expect(error).toMatchObject({ code: "network", origin: target().origin });
       expect(error?.message).toContain(`the proxy http://127.0.0.1:${guarded.port} refused`);
       expect(error?.message).toContain("407");
+      // The reason phrase is the proxy's own text.
+      expect(error?.message).not.toContain("Proxy Authentication Required");
       for (const secret of [wrong, encodeURIComponent(wrong), "ana:", "X-Amz-Signature"]) {
         expect(error?.message).not.toContain(secret);
         expect(String(error?.cause)).not.toContain(secret);
