@@ -32,6 +32,9 @@ export function instrumented(code: string): string {
 export const BASELINE = "node -e 0 (baseline)";
 export const LANYARD_ONE_SHOT = "lanyard one-shot: import + first call + exit";
 export const LANYARD_PRESIGN = "lanyard EKS token (presign) + exit";
+export const LANYARD_CLOSED = "lanyard one-shot, close() after the call";
+export const SDK_ONE_SHOT = "@aws-sdk/client-sts one-shot: import + first call + exit";
+export const SIGNER_PRESIGN = "@smithy/signature-v4 EKS token (presign) + exit";
 
 /** Whole processes, spawn to exit: what the user of a CLI, exec plugin or Lambda cold start waits for. */
 export const ONE_SHOT_SCRIPTS: ColdStartScript[] = [
@@ -45,7 +48,7 @@ await client.getCallerIdentity();
 mark("firstCall");`,
   },
   {
-    name: "lanyard one-shot, close() after the call",
+    name: LANYARD_CLOSED,
     code: `const { STSClient } = await import("@lanyard/sts-client");
 const client = new STSClient({ ${CLIENT_OPTIONS} });
 await client.getCallerIdentity();
@@ -61,7 +64,7 @@ await client.getCallerIdentity();
 await transport.close();`,
   },
   {
-    name: "@aws-sdk/client-sts one-shot: import + first call + exit",
+    name: SDK_ONE_SHOT,
     reference: LANYARD_ONE_SHOT,
     code: `const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
 mark("import");
@@ -77,7 +80,7 @@ await client.getEksToken({ clusterName: ${CLUSTER} });`,
   },
   {
     // The SDK has no EKS-token helper; its lightest path is the signer it is built on.
-    name: "@smithy/signature-v4 EKS token (presign) + exit",
+    name: SIGNER_PRESIGN,
     reference: LANYARD_PRESIGN,
     code: `const { SignatureV4 } = await import("@smithy/signature-v4");
 const { Hash } = await import("@smithy/hash-node");

@@ -4,6 +4,7 @@ import {
   instrumented,
   LANYARD_ONE_SHOT,
   ONE_SHOT_SCRIPTS,
+  SDK_ONE_SHOT,
 } from "../cold-start/scripts.js";
 import { type ProcessTiming, timeProcess } from "../cold-start/spawn-to-exit.js";
 import { median } from "../measure.js";
@@ -73,7 +74,7 @@ function oneShotRow(
 function inProcessRows(samples: Samples): Row[] {
   const pairs: [string, string, string | undefined][] = [
     [LANYARD_ONE_SHOT, "lanyard", undefined],
-    ["@aws-sdk/client-sts one-shot: import + first call + exit", "@aws-sdk/client-sts", "lanyard"],
+    [SDK_ONE_SHOT, "@aws-sdk/client-sts", "lanyard"],
   ];
   const rows: Row[] = [];
   for (const [script, label, reference] of pairs) {
