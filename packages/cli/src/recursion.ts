@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import type { SharedConfig } from "@lanyard/credentials/config";
+import { type SharedConfig, splitCommand } from "@lanyard/credentials/config";
 import { configError } from "./errors.js";
 import type { Env } from "./io.js";
 
@@ -10,27 +10,6 @@ const MAX_DEPTH = 8;
 
 const HINT =
   "a profile must not get its credentials from lanyard credential-process for itself; give it keys, a source_profile or another credential_process";
-
-/** The command's words as a POSIX shell splits them (quotes joined, backslash escapes), approximately. */
-function words(command: string): string[] {
-  const result: string[] = [];
-  let word: string | undefined;
-  let quote: string | undefined;
-  for (let i = 0; i < command.length; i++) {
-    const ch = command[i]!;
-    if (quote !== undefined && ch === quote) quote = undefined;
-    else if (quote === undefined && (ch === '"' || ch === "'")) {
-      quote = ch;
-      word ??= "";
-    } else if (ch === "\\" && quote !== "'" && i + 1 < command.length) word = (word ?? "") + command[++i];
-    else if (quote === undefined && /\s/.test(ch)) {
-      if (word !== undefined) result.push(word);
-      word = undefined;
-    } else word = (word ?? "") + ch;
-  }
-  if (word !== undefined) result.push(word);
-  return result;
-}
 
 function sameFile(path: string, self: string | undefined): boolean {
   if (self === undefined || !/[/\\]/.test(path)) return false;
@@ -43,7 +22,13 @@ function sameFile(path: string, self: string | undefined): boolean {
 
 /** The profile a `credential_process` value asks `lanyard credential-process` for, if it does. */
 export function lanyardProfileOf(command: string, self: string | undefined): string | undefined {
-  const argv = words(command);
+  let argv: string[];
+  try {
+    // Split as the runner will split it, so both see the same argv.
+    argv = splitCommand(command);
+  } catch {
+    return undefined; // an unclosed quote: the runner refuses the command before running anything
+  }
   const at = argv.indexOf("credential-process");
   const program = argv
     .slice(0, at)

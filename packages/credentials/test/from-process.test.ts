@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { splitCommand } from "../src/node/from-process.js";
 import { fromIni, fromProcess, runCredentialProcess } from "../src/node/index.js";
+import { splitCommand } from "../src/node/split-command.js";
 import { AKID, FUTURE, PROCESS_V1, SECRET, type TempHome, TOKEN, tempHome } from "./helpers.js";
 
 let home: TempHome | undefined;

@@ -19,3 +19,4 @@ export type {
 export { resolveConfigRegion, resolveConfigSettings, settingsFromConfig } from "./settings.js";
 export type { SharedConfig, SharedConfigOptions } from "./shared-config.js";
 export { loadSharedConfig, profileSettings, sharedFilePaths } from "./shared-config.js";
+export { splitCommand } from "./split-command.js";
