@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
-import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { CredentialsError } from "../errors.js";
 import { readCapped } from "./read-capped.js";
+import { writeSecretFile } from "./secret-file.js";
 
 /**
  * A token cache entry as `aws sso login` writes it (~/.aws/sso/cache/<sha1>.json). Other
@@ -64,20 +64,7 @@ export async function readSsoCache(path: string): Promise<SsoCacheEntry | CacheP
   return parseEntry(text);
 }
 
-/**
- * Writes an entry back as the CLI does (JSON, mode 0600), atomically: a temporary file in
- * the same directory renamed over the old one, so a concurrent `aws sso login` or reader
- * never sees half a file.
- */
-export async function writeSsoCache(path: string, entry: SsoCacheEntry): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    await writeFile(temporary, JSON.stringify(entry, null, 2), { mode: 0o600, flag: "wx" });
-    await chmod(temporary, 0o600);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+/** Writes an entry back as the CLI does: JSON, 0600, atomically (`writeSecretFile`). */
+export function writeSsoCache(path: string, entry: SsoCacheEntry): Promise<void> {
+  return writeSecretFile(path, JSON.stringify(entry, null, 2));
 }
