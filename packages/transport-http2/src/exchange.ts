@@ -1,13 +1,12 @@
 import { type ClientHttp2Stream, constants, type IncomingHttpHeaders } from "node:http2";
 import {
   announcedBodyLength,
-  BodyTooLargeError,
+  type BodyCollector,
+  bodyCollector,
   ConnectionResetError,
-  concatBytes,
   type HttpRequest,
   type HttpResponse,
   lowerCaseHeaders,
-  TruncatedBodyError,
 } from "@lanyard/http";
 import { type OriginSession, SessionGoneError, type TrackedStream } from "./origin-session.js";
 import { requestHeaders } from "./request-headers.js";
@@ -48,11 +47,9 @@ class StreamReader implements TrackedStream {
   readonly #limits: ExchangeLimits;
   #resolve!: (response: HttpResponse) => void;
   #reject!: (error: unknown) => void;
-  readonly #parts: Uint8Array[] = [];
-  #received = 0;
+  #body: BodyCollector | undefined;
   #status = 0;
   #headers: Record<string, string> = {};
-  #contentLength: number | undefined;
   #ended = false;
   #error: unknown;
   readonly #cancel = () => this.#fail(this.#limits.signal.reason);
@@ -80,18 +77,21 @@ class StreamReader implements TrackedStream {
   #onResponse(raw: IncomingHttpHeaders): void {
     this.#status = Number(raw[":status"]);
     this.#headers = lowerCaseHeaders(Object.entries(raw));
-    this.#contentLength = announcedBodyLength(this.#method, this.#status, this.#headers["content-length"]);
     const { maxBodyBytes, origin } = this.#limits;
-    if (this.#contentLength !== undefined && this.#contentLength > maxBodyBytes) {
-      this.#fail(new BodyTooLargeError(maxBodyBytes, { origin }));
+    const contentLength = announcedBodyLength(this.#method, this.#status, this.#headers["content-length"]);
+    try {
+      this.#body = bodyCollector({ maxBodyBytes, contentLength }, { origin });
+    } catch (error) {
+      this.#fail(error);
     }
   }
 
   #onData(chunk: Uint8Array): void {
-    this.#received += chunk.byteLength;
-    const { maxBodyBytes, origin } = this.#limits;
-    if (this.#received > maxBodyBytes) this.#fail(new BodyTooLargeError(maxBodyBytes, { origin }));
-    else this.#parts.push(chunk);
+    try {
+      this.#body?.push(chunk);
+    } catch (error) {
+      this.#fail(error);
+    }
   }
 
   refuseAbove(lastStreamId: number): void {
@@ -111,18 +111,19 @@ class StreamReader implements TrackedStream {
     const { origin, signal } = this.#limits;
     signal.removeEventListener("abort", this.#cancel);
     this.#limits.onStreamClose();
-    const expected = this.#contentLength;
     if (this.#status === 0 && this.#stream.rstCode === constants.NGHTTP2_REFUSED_STREAM) {
       this.#reject(new SessionGoneError());
     } else if (this.#error !== undefined) {
       this.#reject(this.#error);
     } else if (!this.#ended || this.#stream.rstCode !== constants.NGHTTP2_NO_ERROR) {
       this.#reject(new ConnectionResetError({ origin }));
-    } else if (expected !== undefined && this.#received < expected) {
-      this.#reject(new TruncatedBodyError(this.#received, expected, { origin }));
     } else {
-      const body = this.#parts.length === 0 ? new Uint8Array(0) : concatBytes(this.#parts, this.#received);
-      this.#resolve({ status: this.#status, headers: this.#headers, body });
+      try {
+        const body = this.#body?.finish() ?? new Uint8Array(0);
+        this.#resolve({ status: this.#status, headers: this.#headers, body });
+      } catch (error) {
+        this.#reject(error);
+      }
     }
   }
 }
