@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { homedir as osHomedir } from "node:os";
 import { join } from "node:path";
 import type { Env } from "../types.js";
 import type { LoginToken } from "./login-token.js";
 import { readCapped } from "./read-capped.js";
 import { writeSecretFile } from "./secret-file.js";
+import { resolveHome } from "./shared-config.js";
 
 /**
  * AWS_LOGIN_CACHE_DIRECTORY, taken as given (the JavaScript SDK does not expand `~` or
@@ -13,7 +13,7 @@ import { writeSecretFile } from "./secret-file.js";
 export function loginCacheDirectory(env: Env, homedir?: string): string {
   const configured = env.AWS_LOGIN_CACHE_DIRECTORY;
   if (configured !== undefined) return configured;
-  return join(homedir ?? env.HOME ?? env.USERPROFILE ?? osHomedir(), ".aws", "login", "cache");
+  return join(resolveHome({ homedir }, env), ".aws", "login", "cache");
 }
 
 /** `<sha256 hex of the login_session value, UTF-8>.json`, as the CLI names it. */
