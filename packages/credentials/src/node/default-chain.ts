@@ -15,7 +15,7 @@ import { loadSharedConfig, resolveHome } from "./shared-config.js";
 export interface DefaultChainOptions extends FromIniOptions, SsoSettings {
   /** Options for the web identity step (env AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN). */
   tokenFile?: Omit<FromTokenFileOptions, "env" | "assumeRoleWithWebIdentity">;
-  /** Refresh window of the cache (default 5 minutes). */
+  /** The cache's advisory refresh window (default 15 minutes, `DEFAULT_REFRESH_WINDOW_MS`). */
   refreshWindowMs?: number;
 }
 
