@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { fromInstanceMetadata } from "../src/node/index.js";
-import { AKID, FUTURE, json, type Loopback, loopback, SECRET, TOKEN } from "./helpers.js";
+import { defaultChain, fromInstanceMetadata } from "../src/node/index.js";
+import { AKID, FUTURE, json, type Loopback, loopback, rejection, SECRET, TOKEN } from "./helpers.js";
 
 const DOC = {
   Code: "Success",
@@ -69,6 +69,30 @@ describe("fromInstanceMetadata", () => {
     server = await loopback(imds(403, true));
     const env = { AWS_EC2_METADATA_V1_DISABLED: "true" };
     await expect(fromInstanceMetadata({ endpoint: server.url, env })()).rejects.toThrow(/IMDSv1 is disabled/);
+  });
+
+  it("reads AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE in any case, as the chain does", async () => {
+    const refused = await fromInstanceMetadata({
+      env: { AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: "ipv6" },
+      timeoutMs: 50,
+    })().catch((e: Error) => e);
+    // Nothing answers the IPv6 address here; what matters is that the value was accepted.
+    expect(refused).toMatchObject({ code: "http-failed" });
+  });
+
+  it.each([
+    ["AWS_EC2_METADATA_V1_DISABLED", "yes"],
+    ["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "IPv5"],
+  ])("rejects %s=%s before any request, as the chain does", async (variable, value) => {
+    server = await loopback(imds(403, true));
+    const env = { [variable]: value, AWS_EC2_METADATA_SERVICE_ENDPOINT: server.url };
+    const alone = await rejection(fromInstanceMetadata({ env })());
+    const inChain = await rejection(defaultChain({ env, homedir: "/nonexistent-home" })());
+    expect(alone).toMatchObject({ code: "invalid-config", tryNext: true });
+    expect(alone.message).toContain(variable);
+    expect(alone.message).not.toContain(value);
+    expect(inChain.message).toContain(alone.message);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("falls back to IMDSv1 when the token request times out", async () => {

@@ -78,9 +78,9 @@ describe("no raw TypeError escapes a provider", () => {
     async (endpoint) => {
       const env = { AWS_EC2_METADATA_SERVICE_ENDPOINT: endpoint };
       const error = await rejection(fromInstanceMetadata({ env })());
-      expect(error).toMatchObject({ code: "url-not-allowed", tryNext: true });
+      expect(error).toMatchObject({ code: "invalid-config", tryNext: true });
       expect(error.message).toContain("AWS_EC2_METADATA_SERVICE_ENDPOINT");
-      expect(error.message).toContain("http://169.254.169.254 or http://[fd00:ec2::254]");
+      expect(error.message).toContain("expected an http:// or https:// URL");
     },
   );
 

@@ -1,11 +1,15 @@
 import { cached } from "../cached.js";
 import { chain } from "../chain.js";
-import { CredentialsError, notConfigured } from "../errors.js";
+import { notConfigured } from "../errors.js";
 import { fromEnv, processEnv } from "../from-env.js";
 import type { CredentialProvider } from "../types.js";
 import { fromContainer } from "./from-container.js";
 import { type FromIniOptions, fromIni } from "./from-ini.js";
-import { type FromInstanceMetadataOptions, fromInstanceMetadata } from "./from-instance-metadata.js";
+import {
+  asImdsFailure,
+  type FromInstanceMetadataOptions,
+  fromInstanceMetadata,
+} from "./from-instance-metadata.js";
 import { fromProcess } from "./from-process.js";
 import { fromSso, hasSsoSettings, type SsoSettings } from "./from-sso.js";
 import { type FromTokenFileOptions, fromTokenFile } from "./from-token-file.js";
@@ -48,8 +52,7 @@ function imdsOptionsOrSkip(...args: Parameters<typeof instanceMetadataOptions>):
   try {
     return instanceMetadataOptions(...args);
   } catch (error) {
-    if (!(error instanceof CredentialsError)) throw error;
-    throw new CredentialsError(error.code, `fromInstanceMetadata: ${error.message}`, { tryNext: true });
+    throw asImdsFailure(error);
   }
 }
 

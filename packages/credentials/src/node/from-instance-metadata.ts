@@ -3,10 +3,12 @@ import { processEnv } from "../from-env.js";
 import type { AwsCredentials, CredentialProvider, Env } from "../types.js";
 import { parseCredentialDocument } from "./credential-document.js";
 import { HttpFailure, simpleRequest } from "./http-request.js";
+import { type ImdsSettings, imdsSettings } from "./settings.js";
+import type { SharedConfig } from "./shared-config.js";
 
 export interface FromInstanceMetadataOptions {
   env?: Env;
-  /** Overrides AWS_EC2_METADATA_SERVICE_ENDPOINT. */
+  /** Overrides AWS_EC2_METADATA_SERVICE_ENDPOINT and AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE. */
   endpoint?: string;
   /** Per request (default 1000 ms, as the SDKs). */
   timeoutMs?: number;
@@ -22,20 +24,45 @@ const CREDENTIALS_PATH = "/latest/meta-data/iam/security-credentials/";
 // Six hours, the maximum IMDS allows and the SDKs' choice.
 const TOKEN_TTL_SECONDS = "21600";
 
-function endpointOf(options: FromInstanceMetadataOptions, env: Env): string {
-  if (options.endpoint) return checkedEndpoint(options.endpoint, "the endpoint option");
-  if (env.AWS_EC2_METADATA_SERVICE_ENDPOINT) {
-    return checkedEndpoint(env.AWS_EC2_METADATA_SERVICE_ENDPOINT, "AWS_EC2_METADATA_SERVICE_ENDPOINT");
+/** No shared files: a standalone provider reads its settings from the environment only. */
+const NO_FILES: SharedConfig = {
+  profiles: {},
+  credentials: {},
+  ssoSessions: {},
+  services: {},
+  files: { config: "", credentials: "" },
+};
+
+/**
+ * The `AWS_EC2_METADATA_*` variables, parsed by the same rules as the chain's settings, so
+ * `AWS_EC2_METADATA_V1_DISABLED=yes` is the same error here as there rather than a silent `false`.
+ */
+function environmentSettings(env: Env): ImdsSettings {
+  try {
+    return imdsSettings({ config: NO_FILES, env, profile: "default", home: "" });
+  } catch (error) {
+    throw asImdsFailure(error);
   }
-  return env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE?.toLowerCase() === "ipv6"
-    ? IMDS_ENDPOINT_IPV6
-    : IMDS_ENDPOINT_IPV4;
 }
 
 /**
- * The endpoint must be an http(s) URL. Anything else is this provider's failure, not a
- * TypeError: like every IMDS failure it lets a chain go on, so a stray variable on a
- * laptop does not hide the other providers. The value is not repeated in the message.
+ * A bad instance metadata setting is this provider's failure: like every IMDS failure it lets a
+ * chain go on, so a stray variable on a laptop does not hide the other providers.
+ */
+export function asImdsFailure(error: unknown): unknown {
+  if (!(error instanceof CredentialsError) || error.tryNext) return error;
+  return new CredentialsError(error.code, `fromInstanceMetadata: ${error.message}`, { tryNext: true });
+}
+
+function endpointOf(options: FromInstanceMetadataOptions, settings: ImdsSettings): string {
+  if (options.endpoint) return checkedEndpoint(options.endpoint, "the endpoint option");
+  if (settings.ec2MetadataServiceEndpoint) return settings.ec2MetadataServiceEndpoint.value;
+  return settings.ec2MetadataServiceEndpointMode.value === "IPv6" ? IMDS_ENDPOINT_IPV6 : IMDS_ENDPOINT_IPV4;
+}
+
+/**
+ * The endpoint option must be an http(s) URL. Anything else is this provider's failure, not a
+ * TypeError (see `asImdsFailure`). The value is not repeated in the message.
  */
 function checkedEndpoint(endpoint: string, name: string): string {
   let url: URL | undefined;
@@ -134,9 +161,10 @@ export function fromInstanceMetadata(options: FromInstanceMetadataOptions = {}):
         },
       );
     }
-    const allowV1 = !options.disableV1Fallback && env.AWS_EC2_METADATA_V1_DISABLED?.toLowerCase() !== "true";
+    const settings = environmentSettings(env);
+    const allowV1 = !options.disableV1Fallback && !settings.ec2MetadataV1Disabled.value;
     try {
-      return await fetchCredentials(endpointOf(options, env), options, allowV1);
+      return await fetchCredentials(endpointOf(options, settings), options, allowV1);
     } catch (error) {
       // Not on EC2 (nothing answers) is the common case off-cloud: let a chain report it and move on.
       if (error instanceof HttpFailure) throw fail(error.message, error);
