@@ -144,7 +144,10 @@ describe.skipIf(!existsSync(CLI))(
 
     it("exits 2 with a message for a usage error, and 0 for --help and --version", async () => {
       for (const [args, message] of [
-        [["serve", "--port", "http"], 'Invalid --port "http"'],
+        [["serve", "--port", "http"], 'Invalid port "http": expected an integer from 0 to 65535.'],
+        [["serve", "--port", "65536"], "Invalid port 65536: expected an integer from 0 to 65535."],
+        [["serve", "--h2-port=-1"], 'Invalid h2Port "-1": expected an integer from 0 to 65535.'],
+        [["serve", "--answers", "live"], 'Invalid answers "live": expected "emulated" or "examples".'],
         [["serve", "--region", "Mars"], 'Invalid region "Mars"'],
         [["serve", "--tls"], 'Unknown option "--tls"'],
         [[], "Missing command."],

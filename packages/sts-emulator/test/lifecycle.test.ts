@@ -26,7 +26,8 @@ describe("StsEmulator.start", () => {
   it("rejects unknown options and bad values with an invalid-option StsEmulatorError", async () => {
     const cases: [object, string][] = [
       [{ prot: 1 }, 'Unknown option "prot"'],
-      [{ port: 70000 }, "Invalid port 70000"],
+      [{ port: 70000 }, "Invalid port 70000: expected an integer from 0 to 65535."],
+      [{ h2cPort: "8080" }, 'Invalid h2cPort "8080": expected an integer from 0 to 65535.'],
       [{ region: "Mars" }, 'Invalid region "Mars"'],
       [{ account: "12" }, 'Invalid account "12"'],
       [{ answers: "live" }, 'Invalid answers "live"'],

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { StsEmulator } from "../emulator.js";
+import type { StsEmulatorOptions } from "../options.js";
 import { announceJson, announceLines, type CaFile } from "./announce.js";
 import type { ServeCommand } from "./args.js";
 
@@ -32,7 +33,9 @@ export interface Serving {
 
 /** Starts the emulator and writes its CA certificate where the command asks. */
 export async function serve(command: ServeCommand): Promise<Serving> {
-  const emulator = await StsEmulator.start(command.options);
+  // start() checks each value, as for a JavaScript caller; past it the options are well-typed.
+  const options = command.options as StsEmulatorOptions;
+  const emulator = await StsEmulator.start(options);
   let ca: CaFile | undefined;
   try {
     ca = await writeCa(emulator, command);
@@ -43,7 +46,7 @@ export async function serve(command: ServeCommand): Promise<Serving> {
   const announce = (output: Output): void => {
     if (command.json) output.out(announceJson(emulator, ca));
     else for (const line of announceLines(emulator, ca)) output.out(line);
-    const mode = command.options.answers ?? "emulated";
+    const mode = options.answers ?? "emulated";
     output.err(
       `STS emulator ready on ${emulator.endpoint} (account ${emulator.account}, ${mode} answers); Ctrl-C stops it.`,
     );
