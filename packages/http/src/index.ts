@@ -9,6 +9,7 @@ export {
   parseContentLength,
   readBody,
 } from "./body.js";
+export { findCause } from "./cause-chain.js";
 export { toTransportError } from "./classify.js";
 export { type Deadline, runWithDeadline, startDeadline } from "./deadline.js";
 export {
@@ -38,4 +39,5 @@ export {
   TruncatedBodyError,
 } from "./errors.js";
 export { lowerCaseHeaders, lowerCaseRawHeaders, originOf } from "./headers.js";
+export { checkTlsCa, PEM_CERTIFICATE, type TransportTlsOptions } from "./tls-options.js";
 export type { HttpRequest, HttpResponse, SendOptions, Transport, TransportTimeouts } from "./types.js";

@@ -1,3 +1,4 @@
+import { findCause } from "./cause-chain.js";
 import {
   AbortError,
   ConnectionRefusedError,
@@ -34,10 +35,9 @@ export function fromSystemError(error: unknown, options: TransportErrorOptions):
 }
 
 function errorCode(error: unknown): string {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return "";
+  return findCause(error, hasCode)?.code ?? "";
+}
+
+function hasCode(candidate: unknown): candidate is { code: string } {
+  return typeof (candidate as { code?: unknown }).code === "string";
 }
