@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
-import { TlsError } from "@lanyard/http";
-
-export const PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
+import { PEM_CERTIFICATE, TlsError } from "@lanyard/http";
 
 /**
  * Reads a PEM CA bundle (the file `AWS_CA_BUNDLE` or a profile's `ca_bundle` names) for

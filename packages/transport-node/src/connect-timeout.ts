@@ -1,4 +1,5 @@
 import type { Duplex } from "node:stream";
+import { findCause } from "@lanyard/http";
 
 /**
  * The reason a connection attempt is destroyed when `connectTimeoutMs` passes. The transport
@@ -25,9 +26,5 @@ export function armConnectTimeout(socket: Duplex, timeoutMs: number, secure: boo
 
 /** The connect timeout behind `error`, if that is what ended the attempt. */
 export function connectTimeoutIn(error: unknown): ConnectTimeoutSignal | undefined {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (current instanceof ConnectTimeoutSignal) return current;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
+  return findCause(error, (candidate) => candidate instanceof ConnectTimeoutSignal);
 }

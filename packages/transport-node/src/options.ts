@@ -1,18 +1,7 @@
-import type { TransportTimeouts } from "@lanyard/http";
+import type { TransportTimeouts, TransportTlsOptions } from "@lanyard/http";
 
-export interface NodeTlsOptions {
-  /**
-   * PEM certificates to trust for the target servers. They REPLACE Node's built-in roots, as
-   * botocore's `ca_bundle` / `AWS_CA_BUNDLE` does; include the public roots too if you need both.
-   */
-  ca?: string | string[];
-  /** Verify the server certificate. Default `true`; turn off only for local testing. */
-  rejectUnauthorized?: boolean;
-  /** PEM client certificate for mutual TLS. */
-  cert?: string;
-  /** PEM private key of `cert`. */
-  key?: string;
-}
+/** @lanyard/http's TLS settings, which every Node transport takes, under this package's name. */
+export type { TransportTlsOptions as NodeTlsOptions };
 
 export interface NodeHttpTransportOptions extends TransportTimeouts {
   /** Connections open at once per origin (scheme, host, port); requests beyond wait for one. Default 50. */
@@ -29,7 +18,7 @@ export interface NodeHttpTransportOptions extends TransportTimeouts {
    */
   proxy?: string | "env" | false;
   /** TLS settings for the target servers (not for an `https://` proxy). */
-  tls?: NodeTlsOptions;
+  tls?: TransportTlsOptions;
 }
 
 /** The AWS SDK for JavaScript v3's NodeHttpHandler and our undici transport keep 50 per origin too. */

@@ -1,4 +1,4 @@
-import { TransportError } from "@lanyard/http";
+import { findCause, TransportError } from "@lanyard/http";
 
 /**
  * The proxy answered a tunnel request (CONNECT) with something other than 200, or a proxied
@@ -31,9 +31,5 @@ export function proxyRefusal(signal: ProxyRefusalSignal, origin: string): Transp
 }
 
 export function proxyRefusalIn(error: unknown): ProxyRefusalSignal | undefined {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (current instanceof ProxyRefusalSignal) return current;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
+  return findCause(error, (candidate) => candidate instanceof ProxyRefusalSignal);
 }

@@ -1,7 +1,5 @@
 import type { SecureContext } from "node:tls";
-import { TlsError } from "@lanyard/http";
-import { PEM_CERTIFICATE } from "./ca-bundle.js";
-import type { NodeTlsOptions } from "./options.js";
+import { checkTlsCa, TlsError, type TransportTlsOptions } from "@lanyard/http";
 
 /** What every TLS connection of a transport is made with. */
 export interface TlsSettings {
@@ -10,9 +8,9 @@ export interface TlsSettings {
   rejectUnauthorized: boolean;
 }
 
-export function tlsSettings(options: NodeTlsOptions = {}): TlsSettings {
+export function tlsSettings(options: TransportTlsOptions = {}): TlsSettings {
   const { ca, cert, key } = options;
-  checkCa(ca);
+  checkTlsCa(ca);
   // A client certificate is checked at once (a rare, explicit setting); a CA bundle alone is
   // often the system's, set for every tool through AWS_CA_BUNDLE.
   let context: SecureContext | undefined = cert || key ? secureContext(options) : undefined;
@@ -27,18 +25,7 @@ export function tlsSettings(options: NodeTlsOptions = {}): TlsSettings {
   };
 }
 
-/** OpenSSL skips text that is not PEM, so a file path passed by mistake would silently trust nothing. */
-function checkCa(ca: NodeTlsOptions["ca"]): void {
-  for (const entry of typeof ca === "string" ? [ca] : (ca ?? [])) {
-    if (!entry.includes(PEM_CERTIFICATE)) {
-      throw new TlsError(
-        `tls.ca holds no PEM certificate ("${PEM_CERTIFICATE}"); pass the bundle's contents (readCaBundle(path)), not its path`,
-      );
-    }
-  }
-}
-
-function secureContext({ ca, cert, key }: NodeTlsOptions): SecureContext {
+function secureContext({ ca, cert, key }: TransportTlsOptions): SecureContext {
   try {
     // `ca` here replaces Node's root store rather than adding to it (botocore's ca_bundle does the same).
     return process.getBuiltinModule("node:tls").createSecureContext({ ca, cert, key });
