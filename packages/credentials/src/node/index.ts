@@ -19,6 +19,7 @@ export type { IniSections } from "./ini.js";
 export { parseIni } from "./ini.js";
 export { MAX_SHARED_FILE_BYTES } from "./read-capped.js";
 export type { ProfileHooks } from "./resolve-profile.js";
+export { writeSecretFile } from "./secret-file.js";
 export type { Setting, SettingSource } from "./setting-source.js";
 export { describeSetting, describeSource } from "./setting-source.js";
 export type {
