@@ -1,17 +1,15 @@
-import { type ResolvedTimeouts, resolveTimeouts, type TransportTimeouts } from "@lanyard/http";
+import {
+  checkTlsCa,
+  type ResolvedTimeouts,
+  resolveTimeouts,
+  type TransportTimeouts,
+  type TransportTlsOptions,
+} from "@lanyard/http";
 import type { Dispatcher } from "undici";
 import { Agent } from "./undici-parts.js";
 
-export interface UndiciTlsOptions {
-  /** PEM CA bundle to trust instead of Node's default roots. */
-  ca?: string | string[];
-  /** Verify the server certificate. Default `true`; turn off only for local testing. */
-  rejectUnauthorized?: boolean;
-  /** PEM client certificate for mutual TLS. */
-  cert?: string;
-  /** PEM private key of `cert`. */
-  key?: string;
-}
+/** @lanyard/http's TLS settings, which every Node transport takes, under this package's name. */
+export type { TransportTlsOptions as UndiciTlsOptions };
 
 export interface UndiciTransportOptions extends TransportTimeouts {
   /** Connections kept per origin. Default 50. */
@@ -26,7 +24,7 @@ export interface UndiciTransportOptions extends TransportTimeouts {
    */
   proxy?: string | "env" | false;
   /** TLS settings for the target servers (not the proxy). */
-  tls?: UndiciTlsOptions;
+  tls?: TransportTlsOptions;
 }
 
 export const DEFAULT_CONNECTIONS = 50;
@@ -43,6 +41,7 @@ export function createDispatcher(
   options: UndiciTransportOptions,
   timeouts: ResolvedOptions,
 ): Dispatcher | Promise<Dispatcher> {
+  checkTlsCa(options.tls?.ca);
   const tls = { ...options.tls, timeout: timeouts.connectTimeoutMs };
   const keepAlive = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
   const agentOptions = {

@@ -27,6 +27,15 @@ async function fetchText(transport: UndiciTransport): Promise<string> {
   }
 }
 
+function constructionError(construct: () => unknown): unknown {
+  try {
+    construct();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("constructed without an error");
+}
+
 describe("UndiciTransport TLS", () => {
   it("trusts a server certificate issued by tls.ca", async () => {
     expect(await fetchText(new UndiciTransport({ tls: { ca: cert } }))).toBe("secure");
@@ -38,5 +47,16 @@ describe("UndiciTransport TLS", () => {
 
   it("connects without verification when rejectUnauthorized is false", async () => {
     expect(await fetchText(new UndiciTransport({ tls: { rejectUnauthorized: false } }))).toBe("secure");
+  });
+
+  it("fails at construction with code tls when tls.ca is a path instead of PEM text, without echoing it", () => {
+    for (const ca of ["/etc/ssl/corporate.pem", [cert, "/etc/ssl/corporate.pem"]]) {
+      for (const proxy of [false, "http://127.0.0.1:9"] as const) {
+        const error = constructionError(() => new UndiciTransport({ proxy, tls: { ca } }));
+        expect(error).toMatchObject({ code: "tls", message: expect.stringContaining("tls.ca holds no PEM") });
+        expect((error as Error).message).toContain("not its path");
+        expect((error as Error).message).not.toContain("corporate");
+      }
+    }
   });
 });
