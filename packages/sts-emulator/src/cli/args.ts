@@ -83,7 +83,8 @@ const VALUED: Record<string, Setter> = {
   },
 };
 
-function parseServe(args: string[]): Command {
+/** Reads the words after `serve`. */
+export function parseServe(args: readonly string[]): ServeCommand | { kind: "help" } {
   const command: ServeCommand = { kind: "serve", options: { port: DEFAULT_PORT }, json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;

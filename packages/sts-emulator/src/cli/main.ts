@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { StsEmulatorError } from "../errors.js";
-import { parseArgs, USAGE, UsageError } from "./args.js";
+import { parseArgs, parseServe, type ServeCommand, USAGE, UsageError } from "./args.js";
 import { type Output, serve } from "./serve.js";
 
 const console_: Output = {
@@ -38,6 +38,18 @@ function exitCodeOf(error: unknown, output: Output): number {
   return 1;
 }
 
+async function helpOrServe(command: ServeCommand | { kind: "help" }, output: Output): Promise<0 | undefined> {
+  if (command.kind === "help") {
+    output.out(USAGE);
+    return 0;
+  }
+  const serving = await serve(command);
+  // Listen for signals before announcing: a script may stop the server as soon as it reads the lines.
+  stopOnSignal(serving.stop, output);
+  serving.announce(output);
+  return undefined;
+}
+
 /** Runs the command line; resolves with the exit code, or undefined while serving. */
 export async function main(
   argv: readonly string[],
@@ -46,19 +58,25 @@ export async function main(
 ): Promise<number | undefined> {
   try {
     const command = parseArgs(argv);
-    if (command.kind === "help") {
-      output.out(USAGE);
-      return 0;
-    }
     if (command.kind === "version") {
       output.out((JSON.parse(readFileSync(versionFile, "utf8")) as { version: string }).version);
       return 0;
     }
-    const serving = await serve(command);
-    // Listen for signals before announcing: a script may stop the server as soon as it reads the lines.
-    stopOnSignal(serving.stop, output);
-    serving.announce(output);
-    return undefined;
+    return await helpOrServe(command, output);
+  } catch (error) {
+    return exitCodeOf(error, output);
+  }
+}
+
+/**
+ * `lanyard-sts-emulator serve` with these arguments (the words after `serve`), for a command
+ * line that offers the emulator as one of its commands: prints the endpoints and keys, and stops
+ * on SIGINT or SIGTERM. Resolves with the exit code of help (0), a usage error (2) or a failed
+ * start (1), or with undefined while serving.
+ */
+export async function runServe(args: readonly string[], output = console_): Promise<number | undefined> {
+  try {
+    return await helpOrServe(parseServe(args), output);
   } catch (error) {
     return exitCodeOf(error, output);
   }
