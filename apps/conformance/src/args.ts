@@ -1,6 +1,9 @@
-/** The command line: `serve --port N`, or a replay with `--json FILE`, `--filter SUBSTR`, `--transport NAME`. */
+/**
+ * The command line: `serve` with the STS emulator's serve options, or a replay with `--json FILE`,
+ * `--filter SUBSTR`, `--transport NAME`.
+ */
 export type Command =
-  | { kind: "serve"; port: number }
+  | { kind: "serve"; args: string[] }
   | { kind: "run"; json?: string; filter?: string; transports?: string[] }
   | { kind: "help" };
 
@@ -11,8 +14,9 @@ export class UsageError extends Error {
 export const USAGE = `Usage:
   conformance [--filter SUBSTR] [--transport NAME]... [--json FILE]
       replay every case against every transport (node, undici, fetch, http2, h2c)
-  conformance serve [--port N]
-      run the STS emulator alone on 127.0.0.1:N (plain HTTP/1.1; default port 4566)`;
+  conformance serve [OPTIONS]
+      run the STS emulator alone, answering the documented examples as the replay does
+      (the options of lanyard-sts-emulator serve: --port N, default 4566; serve --help lists them)`;
 
 function value(args: string[], index: number, flag: string): string {
   const next = args[index + 1];
@@ -20,23 +24,9 @@ function value(args: string[], index: number, flag: string): string {
   return next;
 }
 
-function parsePort(text: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`Invalid --port "${text}": expected an integer 0 … 65535.`);
-  }
-  return port;
-}
-
+/** The emulator reads serve's options itself; answers default to the examples the replay expects. */
 function parseServe(args: string[]): Command {
-  let port = 4566;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--port") port = parsePort(value(args, i++, arg));
-    else if (arg.startsWith("--port=")) port = parsePort(arg.slice(7));
-    else throw new UsageError(`Unknown argument "${arg}" for serve.\n${USAGE}`);
-  }
-  return { kind: "serve", port };
+  return { kind: "serve", args: ["--answers", "examples", ...args] };
 }
 
 export function parseArgs(args: string[]): Command {

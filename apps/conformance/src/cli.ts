@@ -3,7 +3,6 @@ import { writeFile } from "node:fs/promises";
 import { type Command, parseArgs, USAGE, UsageError } from "./args.js";
 import { formatReport } from "./replay/report.js";
 import { isTransportName, TRANSPORT_NAMES, type TransportName } from "./replay/transports.js";
-import { serve } from "./serve.js";
 
 function transportsOf(names: string[] | undefined): TransportName[] | undefined {
   if (names === undefined) return undefined;
@@ -37,8 +36,9 @@ async function main(argv: string[]): Promise<number | undefined> {
     return 0;
   }
   if (command.kind === "serve") {
-    await serve(command.port);
-    return undefined; // keeps serving until a signal
+    // Loaded on demand, as the replay is: neither needs the other.
+    const { runServe } = await import("@lanyard/sts-emulator/cli");
+    return runServe(command.args); // undefined while serving, until a signal
   }
   return run(command);
 }

@@ -61,20 +61,27 @@ describe.skipIf(!existsSync(CLI))("the conformance command (dist/cli.js)", () =>
     const usage = await cli(["--transport", "carrier-pigeon"]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Unknown transport "carrier-pigeon"');
+    const serveUsage = await cli(["serve", "--port", "http"]);
+    expect(serveUsage.code).toBe(2);
+    expect(serveUsage.stderr).toContain('Invalid port "http"');
   });
 
-  it("serve --port runs the emulator alone until SIGTERM", async () => {
+  it("serve --port runs the emulator's serve alone, answering the documented examples, until SIGTERM", async () => {
     const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
       const line = await firstLine(child);
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(line)?.[0];
+      const url = /^AWS_ENDPOINT_URL_STS=(http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line)?.[1];
       expect(url, line).toBeDefined();
       const client = new STSClient({ region: "us-east-1", endpoint: url!, credentials: TEST_CREDENTIALS });
-      const identity = await client.getCallerIdentity({});
+      const { Credentials } = await client.assumeRole({
+        RoleArn: "arn:aws:iam::123456789012:role/demo",
+        RoleSessionName: "s1",
+      });
       await client.close();
-      expect(identity.Account).toBe("123456789012");
+      // The documented example's keys, not freshly issued ones.
+      expect(Credentials?.AccessKeyId).toBe("AKIAIOSFODNN7EXAMPLE");
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
