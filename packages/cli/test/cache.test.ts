@@ -24,7 +24,7 @@ describe("the credential cache files", () => {
   it("are written 0600 in a 0700 directory, and read back", async () => {
     const cache = join(dir, "a", "b");
     const file = join(cache, "key.json");
-    await writeCache(cache, file, entry(3_600_000));
+    await writeCache(file, entry(3_600_000));
     expect((await stat(cache)).mode & 0o777).toBe(0o700);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(await readCache(file, NOW)).toEqual(entry(3_600_000));
@@ -34,15 +34,15 @@ describe("the credential cache files", () => {
   it("narrow an existing directory of ours to 0700", async () => {
     const cache = join(dir, "open");
     await mkdir(cache, { mode: 0o755 });
-    await writeCache(cache, join(cache, "key.json"), entry(3_600_000));
+    await writeCache(join(cache, "key.json"), entry(3_600_000));
     expect((await stat(cache)).mode & 0o777).toBe(0o700);
   });
 
   it("are not served within the 15-minute margin of their expiration", async () => {
     const file = join(dir, "key.json");
-    await writeCache(dir, file, entry(CACHE_MARGIN_MS + 1000));
+    await writeCache(file, entry(CACHE_MARGIN_MS + 1000));
     expect(await readCache(file, NOW)).toBeDefined();
-    await writeCache(dir, file, entry(CACHE_MARGIN_MS - 1000));
+    await writeCache(file, entry(CACHE_MARGIN_MS - 1000));
     expect(await readCache(file, NOW)).toBeUndefined();
   });
 
@@ -71,7 +71,7 @@ describe("the credential cache files", () => {
   it("replace a corrupt file whole", async () => {
     const file = join(dir, "key.json");
     await writeFile(file, "garbage", { mode: 0o644 });
-    await writeCache(dir, file, entry(3_600_000));
+    await writeCache(file, entry(3_600_000));
     expect(JSON.parse(await readFile(file, "utf8")).AccessKeyId).toBe("ASIAEXAMPLE");
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });

@@ -3,7 +3,9 @@
 // suite) reports the time; this counts what loads.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BASE_KEY, BASE_SECRET, BIN, runProgram } from "./support/cli.js";
+import { BASE_KEY, BASE_SECRET, BIN, makeHome, runProgram } from "./support/cli.js";
+import { CONFIG_FILE, CREDENTIALS_FILE } from "./support/profiles.js";
+import { StsStandIn } from "./support/sts-server.js";
 
 const recorder = fileURLToPath(new URL("./support/record-loads.mjs", import.meta.url));
 
@@ -43,5 +45,21 @@ describe("modules loaded by the lanyard binary", () => {
     });
     expect(loaded.some((url) => url.includes("/sts-client/dist/"))).toBe(true);
     expect(loaded.filter((url) => /undici/.test(url))).toEqual([]);
+  });
+
+  it("`lanyard credential-process` served from its cache loads no credential providers", async () => {
+    const sts = new StsStandIn();
+    await sts.start();
+    const home = await makeHome({ config: CONFIG_FILE, credentials: CREDENTIALS_FILE });
+    try {
+      const env = { ...home.env, AWS_ENDPOINT_URL_STS: sts.url };
+      expect((await home.run(["credential-process", "--profile", "role"], { env })).code).toBe(0);
+      const loaded = await loadedModules(["credential-process", "--profile", "role"], env);
+      expect(sts.requests).toHaveLength(1);
+      expect(loaded.filter((url) => url.includes("/credentials/dist/node/index.js"))).toEqual([]);
+    } finally {
+      await home.remove();
+      await sts.close();
+    }
   });
 });

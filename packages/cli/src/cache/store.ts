@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { chmod, lstat, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { chmod, lstat, mkdir, readFile, stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { CredentialValues } from "../format.js";
 
 /**
@@ -61,13 +60,13 @@ async function ensureDirectory(directory: string): Promise<void> {
   if ((info.mode & 0o077) !== 0 && info.uid === currentUid()) await chmod(directory, 0o700);
 }
 
-/** Writes the entry 0600 under a temporary name and renames it, so a reader never sees half a file. */
-export async function writeCache(
-  directory: string,
-  file: string,
-  credentials: CachedCredentials,
-): Promise<void> {
-  await ensureDirectory(directory);
+/**
+ * Writes the entry as @lanyard/credentials writes its IAM Identity Center and console-login
+ * caches: 0600, flushed, renamed into place. Imported here, on a write, so that a run served
+ * from the cache never loads the credential providers' module.
+ */
+export async function writeCache(file: string, credentials: CachedCredentials): Promise<void> {
+  await ensureDirectory(dirname(file));
   const entry = {
     Version: 1,
     AccessKeyId: credentials.AccessKeyId,
@@ -75,12 +74,6 @@ export async function writeCache(
     ...(credentials.SessionToken ? { SessionToken: credentials.SessionToken } : {}),
     Expiration: credentials.Expiration.toISOString(),
   };
-  const temporary = join(directory, `.${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(temporary, JSON.stringify(entry), { mode: 0o600, flag: "wx" });
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  const { writeSecretFile } = await import("@lanyard/credentials/node");
+  await writeSecretFile(file, JSON.stringify(entry));
 }

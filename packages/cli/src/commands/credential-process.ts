@@ -72,7 +72,7 @@ async function resolveAndStore(file: string | undefined, context: CommandContext
     temporary.Expiration.getTime() - context.io.now() > CACHE_MARGIN_MS
   ) {
     try {
-      await writeCache(cacheDirectory(context.io.env), file, temporary);
+      await writeCache(file, temporary);
     } catch (error) {
       // The credentials are good; a cache that cannot be written only costs the next run a call.
       context.io.stderr(
