@@ -1,15 +1,17 @@
-import { type ResolvedTimeouts, resolveTimeouts, type TransportTimeouts } from "@lanyard/http";
+import {
+  checkTlsCa,
+  type ResolvedTimeouts,
+  resolveTimeouts,
+  type TransportTimeouts,
+  type TransportTlsOptions,
+} from "@lanyard/http";
 
-export interface Http2TlsOptions {
-  /** PEM CA bundle to trust instead of Node's default roots. */
-  ca?: string | string[];
-  /** Verify the server certificate. Default `true`; turn off only for local testing. */
-  rejectUnauthorized?: boolean;
-}
+/** @lanyard/http's TLS settings, which every Node transport takes, under this package's name. */
+export type { TransportTlsOptions as Http2TlsOptions };
 
 export interface Http2TransportOptions extends TransportTimeouts {
   /** TLS settings for `https:` origins (ALPN `h2`). `http:` origins use h2c (prior knowledge). */
-  tls?: Http2TlsOptions;
+  tls?: TransportTlsOptions;
   /**
    * Streams open at once on an origin's session; further requests wait in a queue (the wait
    * counts toward `requestTimeoutMs`). The server's SETTINGS_MAX_CONCURRENT_STREAMS caps it
@@ -44,10 +46,11 @@ export interface ResolvedOptions extends ResolvedTimeouts {
   idleTimeoutMs: number;
   pingAfterIdleMs: number;
   pingTimeoutMs: number;
-  tls: Http2TlsOptions;
+  tls: TransportTlsOptions;
 }
 
 export function resolveOptions(options: Http2TransportOptions): ResolvedOptions {
+  checkTlsCa(options.tls?.ca);
   return {
     ...resolveTimeouts(options),
     maxConcurrentStreams: Math.max(1, options.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS),
