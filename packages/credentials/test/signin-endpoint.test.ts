@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CredentialsError } from "../src/index.js";
+import type { SharedConfig } from "../src/node/shared-config.js";
 import { resolveSigninEndpoint, signinEndpointForRegion } from "../src/node/signin-endpoint.js";
 
 describe("signinEndpointForRegion", () => {
@@ -22,7 +23,17 @@ describe("signinEndpointForRegion", () => {
 });
 
 describe("resolveSigninEndpoint", () => {
-  const base = { profile: "dev", settings: {}, env: {} };
+  const config = (
+    profile: Record<string, string> = {},
+    services: Record<string, Record<string, string>> = {},
+  ): SharedConfig => ({
+    profiles: { dev: profile },
+    credentials: {},
+    ssoSessions: {},
+    services,
+    files: { config: "/home/u/.aws/config", credentials: "/home/u/.aws/credentials" },
+  });
+  const base = { profile: "dev", settings: {}, env: {}, config: config(), homedir: "/home/u" };
   const url = (input: Partial<Parameters<typeof resolveSigninEndpoint>[0]>): string =>
     resolveSigninEndpoint({ ...base, ...input }).href;
 
@@ -45,6 +56,23 @@ describe("resolveSigninEndpoint", () => {
     );
   });
 
+  it("reads the profile's [services] signin entry, then its endpoint_url, after the variables (as every service)", () => {
+    const settings = { region: "us-east-1" };
+    const both = config(
+      { services: "local", endpoint_url: "http://profile.local" },
+      { local: { "signin.endpoint_url": "http://signin-section.local/p" } },
+    );
+    expect(url({ settings, config: both })).toBe("http://signin-section.local/p/v1/token");
+    expect(url({ settings, config: config({ endpoint_url: "http://profile.local" }) })).toBe(
+      "http://profile.local/v1/token",
+    );
+    expect(url({ settings, config: both, env: { AWS_ENDPOINT_URL_SIGNIN: "http://env.local" } })).toBe(
+      "http://env.local/v1/token",
+    );
+    const ignored = config({ endpoint_url: "http://profile.local", ignore_configured_endpoint_urls: "true" });
+    expect(url({ settings, config: ignored })).toBe("https://us-east-1.signin.aws.amazon.com/v1/token");
+  });
+
   it("ignores the configured endpoints when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true, not the option", () => {
     const env = {
       AWS_ENDPOINT_URL_SIGNIN: "http://signin.local",
@@ -65,6 +93,11 @@ describe("resolveSigninEndpoint", () => {
     ],
     ["an endpoint that is not a URL", { endpoint: "not a url" }, "the endpoint option is not an http(s) URL"],
     ["an endpoint of another scheme", { env: { AWS_ENDPOINT_URL: "ftp://x" } }, "AWS_ENDPOINT_URL is not"],
+    [
+      "a profile endpoint_url that is not a URL",
+      { config: config({ endpoint_url: "evil.example/x#" }) },
+      'endpoint_url from profile "dev" in ~/.aws/config is not valid',
+    ],
   ])("refuses %s, naming the profile", (_name, input, phrase) => {
     let error: unknown;
     try {

@@ -8,7 +8,13 @@ import { loginCacheDirectory, loginCacheFile, readLoginCache, writeLoginCache } 
 import { errnoCode, loginError, runLogin } from "./login-errors.js";
 import { type RefreshedSession, refreshLoginSession } from "./login-refresh.js";
 import { type LoginToken, parseLoginToken } from "./login-token.js";
-import { loadSharedConfig, profileName, profileSettings, type SharedConfigOptions } from "./shared-config.js";
+import {
+  loadSharedConfig,
+  profileName,
+  profileSettings,
+  type SharedConfig,
+  type SharedConfigOptions,
+} from "./shared-config.js";
 import { resolveSigninEndpoint } from "./signin-endpoint.js";
 
 /** How a console-login session is refreshed; the same for every profile. */
@@ -32,6 +38,8 @@ export interface LoginSessionProfile extends LoginSessionOptions {
   profile: string;
   /** The profile's settings (`login_session`, `region`). */
   settings: Readonly<Record<string, string | undefined>>;
+  /** The loaded shared files, for the sign-in endpoint settings. */
+  config: SharedConfig;
   env: Env;
   /** Home directory for ~/.aws/login/cache; defaults to HOME / USERPROFILE, then `os.homedir()`. */
   homedir?: string;
@@ -165,6 +173,13 @@ export function fromLoginSession(options: FromLoginSessionOptions = {}): Credent
         `fromLoginSession: profile "${profile}" ${why}; ${runLogin(profile)} to use console credentials`,
       );
     }
-    return loginSessionCredentials({ ...options, profile, settings, env, now: options.now ?? Date.now });
+    return loginSessionCredentials({
+      ...options,
+      profile,
+      settings,
+      config,
+      env,
+      now: options.now ?? Date.now,
+    });
   };
 }

@@ -175,7 +175,15 @@ function resolveOwnCredentials(
   if (s.login_session) {
     const { env, now } = ctx;
     const homedir = ctx.homedir ?? ctx.home;
-    return loginSessionCredentials({ ...ctx.login, profile: name, settings: s, env, homedir, now });
+    return loginSessionCredentials({
+      ...ctx.login,
+      profile: name,
+      settings: s,
+      config: ctx.config,
+      env,
+      homedir,
+      now,
+    });
   }
   return undefined;
 }

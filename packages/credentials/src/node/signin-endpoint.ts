@@ -1,5 +1,8 @@
+import { CredentialsError } from "../errors.js";
 import type { Env } from "../types.js";
 import { loginError } from "./login-errors.js";
+import { endpointSettings, settingContext } from "./settings.js";
+import type { SharedConfig } from "./shared-config.js";
 
 /** CreateOAuth2Token's path (botocore data/signin/2023-01-01/service-2.json). */
 export const TOKEN_PATH = "/v1/token";
@@ -32,21 +35,6 @@ export function signinEndpointForRegion(region: string): string {
   return `https://${region}.${host}`;
 }
 
-/**
- * A configured endpoint as the SDKs read it for the sign-in service (serviceId "Signin"):
- * AWS_ENDPOINT_URL_SIGNIN, then AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS
- * is true (SDK reference guide, "Service-specific endpoints"). Returns the variable's name too,
- * so an error can say where a bad value came from.
- */
-export function configuredSigninEndpoint(env: Env): { url: string; from: string } | undefined {
-  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === "true") return undefined;
-  for (const name of ["AWS_ENDPOINT_URL_SIGNIN", "AWS_ENDPOINT_URL"]) {
-    const url = env[name];
-    if (url) return { url, from: name };
-  }
-  return undefined;
-}
-
 /** The endpoint's path joined with the operation's, as rest-json does: `/base` + `/v1/token`. */
 export function tokenUrl(endpoint: URL): URL {
   const url = new URL(endpoint.href);
@@ -59,15 +47,19 @@ export function tokenUrl(endpoint: URL): URL {
 export interface SigninEndpointInput {
   profile: string;
   settings: Readonly<Record<string, string | undefined>>;
+  /** The loaded shared files, for the profile's `endpoint_url` and `[services]` entry. */
+  config: SharedConfig;
   env: Env;
+  /** Only for naming a file in a message (`~/.aws/config`). */
+  homedir?: string | undefined;
   /** Explicit base URL; wins over the environment. */
   endpoint?: string;
   /** The caller's region, used when the profile sets none. */
   region?: string;
 }
 
-/** Parses a configured endpoint; the message names where it came from, not its value. */
-function parseEndpoint(profile: string, url: string, from: string): URL {
+/** The explicit endpoint option; the message names the option, not its value. */
+function parseEndpointOption(profile: string, url: string): URL {
   let parsed: URL | undefined;
   try {
     parsed = new URL(url);
@@ -75,9 +67,27 @@ function parseEndpoint(profile: string, url: string, from: string): URL {
     parsed = undefined;
   }
   if (parsed === undefined || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
+    const from = "the endpoint option";
     throw loginError("login-refresh-failed", profile, `${from} is not an http(s) URL`, `correct ${from}`);
   }
   return parsed;
+}
+
+/**
+ * The sign-in service's configured endpoint (service id "Signin"), found as every service's is:
+ * AWS_ENDPOINT_URL_SIGNIN, AWS_ENDPOINT_URL, the profile's `[services]` entry `signin.endpoint_url`,
+ * then its `endpoint_url`, all off with `ignore_configured_endpoint_urls`. A bad value stops the
+ * refresh with the setting's name and source, never the value.
+ */
+function configuredEndpoint(input: SigninEndpointInput): URL | undefined {
+  const where = { profile: input.profile, env: input.env, home: input.homedir ?? "" };
+  try {
+    const url = endpointSettings(settingContext(input.config, where), "signin").endpointUrl?.value;
+    return url === undefined ? undefined : new URL(url);
+  } catch (error) {
+    if (!(error instanceof CredentialsError)) throw error;
+    throw loginError("login-refresh-failed", input.profile, error.message, "correct that setting", error);
+  }
 }
 
 /**
@@ -88,9 +98,9 @@ function parseEndpoint(profile: string, url: string, from: string): URL {
 export function resolveSigninEndpoint(input: SigninEndpointInput): URL {
   const { profile } = input;
   const configured = input.endpoint
-    ? { url: input.endpoint, from: "the endpoint option" }
-    : configuredSigninEndpoint(input.env);
-  if (configured) return tokenUrl(parseEndpoint(profile, configured.url, configured.from));
+    ? parseEndpointOption(profile, input.endpoint)
+    : configuredEndpoint(input);
+  if (configured) return tokenUrl(configured);
   const region = input.settings.region || input.region || input.env.AWS_REGION;
   if (!region) {
     const fix = `set it with \`aws configure set region <region> --profile ${profile}\` or AWS_REGION`;
