@@ -66,6 +66,17 @@ describe("StsEmulator authentication", () => {
     expect(elsewhere.text).toContain("Credential should be scoped to a valid region, not 'eu-west-1'");
   });
 
+  it("rejects a signature that does not sign the host header with IncompleteSignature", async () => {
+    const request = signed(CALLER);
+    const authorization = request.headers.authorization!.replace(
+      /SignedHeaders=[^,]+/,
+      "SignedHeaders=x-amz-date",
+    );
+    const res = await send({ ...request, headers: { ...request.headers, authorization } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+  });
+
   it("rejects a request signed more than 5 minutes off the server clock with RequestExpired", async () => {
     const stale = await send(signed(CALLER, { date: new Date(NOW - 6 * 60 * 1000) }));
     expect(stale.status).toBe(400);

@@ -128,6 +128,22 @@ describe("presigned URLs (SigV4 query-string authentication)", () => {
     expect(xmlText((await get(noToken)).text, "Code")).toBe("InvalidClientTokenId");
   });
 
+  it("checks a presigned URL's scope and signed headers like a header signature's", async () => {
+    const elsewhere = url();
+    elsewhere.searchParams.set(
+      "X-Amz-Credential",
+      elsewhere.searchParams.get("X-Amz-Credential")!.replace("/us-east-1/", "/eu-west-1/"),
+    );
+    expect(xmlText((await get(elsewhere)).text, "Message")).toContain(
+      "Credential should be scoped to a valid region, not 'eu-west-1'",
+    );
+    const hostless = url();
+    hostless.searchParams.set("X-Amz-SignedHeaders", "x-amz-date");
+    expect(xmlText((await get(hostless)).text, "Message")).toBe(
+      "'Host' must be a 'SignedHeader' in the AWS Authorization.",
+    );
+  });
+
   it("rejects a request carrying both an Authorization header and a presigned query", async () => {
     const request = signedPost(sts.endpoint, CALLER, { ...TEST_CREDENTIALS }, { date: new Date(NOW) });
     const res = await get(url(), { authorization: request.headers.authorization! });

@@ -31,11 +31,7 @@ export function sameSignature(a: string, b: string): boolean {
  * The identity behind an access key id: unknown keys and temporary keys sent without their
  * own session token are InvalidClientTokenId, expired temporary keys ExpiredToken.
  */
-export function identityOf(
-  accessKeyId: string,
-  token: string | undefined,
-  context: AuthContext,
-): AuthOutcome {
+function identityOf(accessKeyId: string, token: string | undefined, context: AuthContext): AuthOutcome {
   const identity = context.store.find(accessKeyId);
   if (identity === undefined) return { error: invalidClientTokenId() };
   if (
@@ -48,7 +44,7 @@ export function identityOf(
 }
 
 /** The credential scope must name STS and the emulator's region, as a regional STS endpoint requires. */
-export function checkScope(service: string, region: string, context: AuthContext): ErrorAnswer | undefined {
+function checkScope(service: string, region: string, context: AuthContext): ErrorAnswer | undefined {
   if (service !== "sts")
     return signatureDoesNotMatch(`Credential should be scoped to correct service: 'sts', not '${service}'.`);
   if (region !== context.region)
@@ -56,6 +52,31 @@ export function checkScope(service: string, region: string, context: AuthContext
       `Credential should be scoped to a valid region, not '${region}' (the emulator serves '${context.region}').`,
     );
   return undefined;
+}
+
+/** What a signature, in a header or a presigned URL, says about who signed it and what. */
+export interface SignerClaims {
+  accessKeyId: string;
+  /** `X-Amz-Security-Token`, for temporary keys. */
+  token: string | undefined;
+  /** The credential scope's service and region. */
+  service: string;
+  region: string;
+  signedHeaders: readonly string[];
+}
+
+/**
+ * The identity behind a signature whose scope names STS in the emulator's region and whose
+ * signed headers include `host`: the checks both forms of SigV4 make, in the order STS answers them.
+ */
+export function signerOf(claims: SignerClaims, context: AuthContext): AuthOutcome {
+  const found = identityOf(claims.accessKeyId, claims.token, context);
+  if ("error" in found) return found;
+  const scope = checkScope(claims.service, claims.region, context);
+  if (scope) return { error: scope };
+  if (!claims.signedHeaders.includes("host"))
+    return { error: incompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.") };
+  return found;
 }
 
 /** The signing time of `X-Amz-Date`, which must fall on the credential scope's day. */

@@ -4,10 +4,9 @@ import { incompleteSignature, requestExpired, signatureDoesNotMatch } from "../a
 import {
   type AuthContext,
   type AuthOutcome,
-  checkScope,
-  identityOf,
   MAX_SKEW_MS,
   sameSignature,
+  signerOf,
   signingDate,
 } from "./common.js";
 
@@ -56,12 +55,8 @@ export function verifyHeaderAuth(
       ),
     };
   }
-  const found = identityOf(parsed.accessKeyId, request.headers["x-amz-security-token"], context);
+  const found = signerOf({ ...parsed, token: request.headers["x-amz-security-token"] }, context);
   if ("error" in found) return found;
-  const scope = checkScope(parsed.service, parsed.region, context);
-  if (scope) return { error: scope };
-  if (!parsed.signedHeaders.includes("host"))
-    return { error: incompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.") };
   const amzDate = request.headers["x-amz-date"];
   if (amzDate === undefined) {
     return {

@@ -4,10 +4,9 @@ import { type ErrorAnswer, incompleteSignature, requestExpired, signatureDoesNot
 import {
   type AuthContext,
   type AuthOutcome,
-  checkScope,
-  identityOf,
   MAX_SKEW_MS,
   sameSignature,
+  signerOf,
   signingDate,
 } from "./common.js";
 
@@ -112,13 +111,9 @@ export function verifyQueryAuth(request: HttpRequest, context: AuthContext): Aut
     string,
   ];
   const token = request.url.searchParams.get("X-Amz-Security-Token") ?? undefined;
-  const found = identityOf(accessKeyId, token, context);
-  if ("error" in found) return found;
-  const bad = checkScope(service, region, context);
-  if (bad) return { error: bad };
   const signedHeaders = query["X-Amz-SignedHeaders"].split(";");
-  if (!signedHeaders.includes("host"))
-    return { error: incompleteSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.") };
+  const found = signerOf({ accessKeyId, token, service, region, signedHeaders }, context);
+  if ("error" in found) return found;
   const seconds = expiresIn(query["X-Amz-Expires"]);
   if (typeof seconds !== "number") return { error: seconds };
   const date = signingDate(query["X-Amz-Date"], scopeDate);
