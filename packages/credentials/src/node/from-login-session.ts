@@ -4,8 +4,9 @@ import { processEnv } from "../from-env.js";
 import { createCredentials } from "../redact.js";
 import type { AwsCredentials, CredentialProvider, Env } from "../types.js";
 import { loadDpopKey } from "./dpop-proof.js";
+import { errnoCode } from "./errno.js";
 import { loginCacheDirectory, loginCacheFile, readLoginCache, writeLoginCache } from "./login-cache.js";
-import { errnoCode, loginError, runLogin } from "./login-errors.js";
+import { loginError, runLogin } from "./login-errors.js";
 import { type RefreshedSession, refreshLoginSession } from "./login-refresh.js";
 import { type LoginToken, parseLoginToken } from "./login-token.js";
 import {

@@ -1,6 +1,7 @@
 import { type ClientRequest, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { CredentialsError } from "../errors.js";
+import { errnoCode } from "./errno.js";
 
 export interface SimpleRequest {
   method: "GET" | "PUT" | "POST";
@@ -42,11 +43,6 @@ export function failureReason(error: unknown): string {
 
 const DEFAULT_MAX_BODY = 64 * 1024;
 
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : "refused by Node";
-}
-
 /**
  * One small HTTP exchange for the metadata endpoints. Both timeouts are short
  * because these endpoints answer locally in milliseconds or not at all, and the
@@ -63,7 +59,12 @@ export function simpleRequest(req: SimpleRequest): Promise<SimpleResponse> {
     } catch (error) {
       // Node refuses to build some requests (a header value with a control character, an
       // unsupported protocol) by throwing at once. Its message may quote what was refused.
-      reject(new HttpFailure("invalid-request", `request to ${where} could not be sent (${codeOf(error)})`));
+      reject(
+        new HttpFailure(
+          "invalid-request",
+          `request to ${where} could not be sent (${errnoCode(error, "refused by Node")})`,
+        ),
+      );
       return;
     }
     const timer = setTimeout(() => {

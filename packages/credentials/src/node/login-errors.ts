@@ -22,9 +22,3 @@ export function loginError(
     ...(cause === undefined ? {} : { cause }),
   });
 }
-
-/** A Node errno code such as ENOENT or EACCES, for messages; never the error's text. */
-export function errnoCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^[A-Z0-9_]{1,32}$/.test(code) ? code : "I/O error";
-}

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { errnoCode } from "./errno.js";
 
 export interface RunLimits {
   /** Kill the process after this long. */
@@ -36,18 +37,13 @@ function collector(max: number) {
   };
 }
 
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : "unknown error";
-}
-
 function start(file: string, args: string[]): ChildProcess | string {
   try {
     // stdin stays a pipe, as with execFile, so behaviour matches what helpers were written for.
     return spawn(file, args, { stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
   } catch (error) {
     // e.g. ERR_INVALID_ARG_VALUE for a NUL byte; the message would quote the command.
-    return errorCode(error);
+    return errnoCode(error, "unknown error");
   }
 }
 
@@ -82,7 +78,9 @@ export function runProcess(file: string, args: string[], limits: RunLimits): Pro
     });
     child.stderr?.on("data", (chunk: Buffer) => stderr.add(chunk));
     child.stdin?.on("error", () => {}); // a helper that exits without reading stdin closes the pipe
-    child.on("error", (error) => settle({ kind: "not-started", reason: errorCode(error) }, true));
+    child.on("error", (error) =>
+      settle({ kind: "not-started", reason: errnoCode(error, "unknown error") }, true),
+    );
     child.on("close", (code, signal) => {
       const err = stderr.text();
       if (signal !== null) settle({ kind: "signaled", signal, stderr: err }, false);
