@@ -1,4 +1,4 @@
-export { type Example, stsExamples, stsModel, WRITTEN_EXAMPLES } from "./model.js";
+export { type Example, stsExamples, stsModel, WRITTEN_EXAMPLES } from "@lanyard/sts-emulator/model";
 export { allCases, type CaseKind, type ConformanceCase, type Expectation } from "./replay/cases.js";
 export { expectedForm, type FormPairs, formDifferences } from "./replay/expected-form.js";
 export { type CellResult, type ConformanceReport, formatReport } from "./replay/report.js";

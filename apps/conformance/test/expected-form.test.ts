@@ -1,6 +1,6 @@
 import { type ServiceModel, serialize } from "@lanyard/query-protocol";
+import { stsExamples, stsModel } from "@lanyard/sts-emulator/model";
 import { describe, expect, it } from "vitest";
-import { stsExamples, stsModel } from "../src/model.js";
 import { allCases } from "../src/replay/cases.js";
 import { expectedForm, formDifferences } from "../src/replay/expected-form.js";
 

@@ -2,12 +2,12 @@ import { CLOCK_SKEW_MS, type Plan } from "@lanyard/sts-emulator";
 import {
   type Example,
   isNoAuth,
-  modeledErrors,
   shapeOf,
   stsExamples,
   stsModel,
   WRITTEN_EXAMPLES,
-} from "../model.js";
+} from "@lanyard/sts-emulator/model";
+import { modeledErrors } from "./modeled-errors.js";
 
 export type CaseKind = "example" | "written" | "error" | "auth" | "fault";
 

@@ -1,4 +1,4 @@
-import { shapeOf, stsModel } from "../model.js";
+import { shapeOf, stsModel } from "@lanyard/sts-emulator/model";
 
 /** Converts a documented output to what a client must return: timestamps as Date, numbers as numbers. */
 export function typedValue(shapeName: string, value: unknown): unknown {

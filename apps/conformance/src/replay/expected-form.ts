@@ -1,4 +1,4 @@
-import { shapeOf, stsModel } from "../model.js";
+import { shapeOf, stsModel } from "@lanyard/sts-emulator/model";
 
 export type FormPairs = [string, string][];
 

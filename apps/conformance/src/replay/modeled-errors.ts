@@ -1,17 +1,5 @@
 import { stsModel } from "@lanyard/sts-emulator/model";
 
-export {
-  type Example,
-  isNoAuth,
-  type OperationModel,
-  type ServiceModel,
-  type Shape,
-  shapeOf,
-  stsExamples,
-  stsModel,
-  WRITTEN_EXAMPLES,
-} from "@lanyard/sts-emulator/model";
-
 /** Every modeled error shape name, each with the first operation that lists it. */
 export function modeledErrors(): { shape: string; operation: string }[] {
   const seen = new Map<string, string>();
