@@ -1,6 +1,6 @@
 import { describeTransportContract } from "@lanyard/http/contract";
+import { loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { Http2Transport } from "../src/index.js";
-import { loopbackCertificate } from "./certificate.js";
 
 const tls = await loopbackCertificate();
 

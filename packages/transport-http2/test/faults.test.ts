@@ -2,8 +2,8 @@ import { constants, createServer, type Http2Session, type ServerHttp2Stream } fr
 import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 import { eventually, type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { Http2Transport } from "../src/index.js";
-import { loopbackCertificate } from "./certificate.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {

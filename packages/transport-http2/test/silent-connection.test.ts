@@ -2,9 +2,9 @@ import { createServer, type Http2Session } from "node:http2";
 import type { AddressInfo } from "node:net";
 import { eventually, type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { Http2Transport, type Http2TransportOptions } from "../src/index.js";
 import { type BlackHoleRelay, startBlackHoleRelay } from "./black-hole-relay.js";
-import { loopbackCertificate } from "./certificate.js";
 
 const tls = await loopbackCertificate();
 const get = (path: string, base: URL) => ({ method: "GET", url: new URL(path, base), headers: {} });

@@ -2,8 +2,8 @@ import { createSecureServer, type Http2SecureServer } from "node:http2";
 import type { AddressInfo } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { Http2Transport, type Http2TransportOptions } from "../src/index.js";
-import { loopbackCertificate } from "./certificate.js";
 
 /** A TLS server that asks for a client certificate and trusts only `client`'s. */
 let server: Http2SecureServer;

@@ -8,8 +8,8 @@ import {
   startSilentServer,
 } from "@lanyard/http/contract";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { NodeHttpTransport, type NodeHttpTransportOptions } from "../src/index.js";
-import { loopbackCertificate } from "./certificate.js";
 
 const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"];
 const PASSWORD = "pa55-w0rd-secret";

@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type LoopbackCertificate, loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { NodeHttpTransport, type NodeHttpTransportOptions, readCaBundle } from "../src/index.js";
-import { type LoopbackCertificate, loopbackCertificate } from "./certificate.js";
 
 let server: Server;
 let url: URL;

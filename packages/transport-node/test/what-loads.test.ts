@@ -7,7 +7,7 @@ import {
   startLoopbackServer,
 } from "@lanyard/http/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loopbackCertificate } from "./certificate.js";
+import { loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { ENTRY, runNode } from "./child.js";
 
 let plain: LoopbackServer;

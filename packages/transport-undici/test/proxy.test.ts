@@ -7,8 +7,8 @@ import {
   startLoopbackServer,
 } from "@lanyard/http/contract";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { UndiciTransport } from "../src/index.js";
-import { loopbackCertificate } from "./certificate.js";
 
 let server: LoopbackServer;
 let proxy: LoopbackProxy;

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loopbackCertificate } from "../../http/test/loopback-certificate.js";
 import { UndiciTransport } from "../src/index.js";
-import { loopbackCertificate } from "./certificate.js";
 
 let server: Server;
 let url: URL;
