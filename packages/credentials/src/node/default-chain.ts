@@ -4,17 +4,17 @@ import { notConfigured } from "../errors.js";
 import { fromEnv, processEnv } from "../from-env.js";
 import type { CredentialProvider } from "../types.js";
 import { fromContainer } from "./from-container.js";
-import { type FromIniOptions, fromIni } from "./from-ini.js";
+import { type FromIniOptions, iniCredentials } from "./from-ini.js";
 import {
   asImdsFailure,
   type FromInstanceMetadataOptions,
   fromInstanceMetadata,
 } from "./from-instance-metadata.js";
-import { fromProcess } from "./from-process.js";
+import { processCredentials } from "./from-process.js";
 import { fromSso, hasSsoSettings, type SsoSettings } from "./from-sso.js";
 import { type FromTokenFileOptions, fromTokenFile } from "./from-token-file.js";
 import { instanceMetadataOptions } from "./imds-options.js";
-import { loadSharedConfig, resolveHome } from "./shared-config.js";
+import { readFilesOnce, resolveHome, type SharedFilesReader } from "./shared-config.js";
 
 export interface DefaultChainOptions extends FromIniOptions, SsoSettings {
   /** Options for the web identity step (env AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN). */
@@ -28,7 +28,7 @@ export interface DefaultChainOptions extends FromIniOptions, SsoSettings {
  * never both, as in the JavaScript SDK's `remoteProvider`. Instance metadata reads its
  * endpoint and IMDSv1 settings from the environment, then the selected profile.
  */
-function remote(options: DefaultChainOptions): CredentialProvider {
+function remote(options: DefaultChainOptions, readFiles: SharedFilesReader): CredentialProvider {
   return async () => {
     const env = options.env ?? processEnv();
     if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) {
@@ -37,7 +37,7 @@ function remote(options: DefaultChainOptions): CredentialProvider {
     const imds = { ...options.instanceMetadata, env };
     // Disabled metadata needs no settings (and an invalid one must not hide that it is disabled).
     if (env.AWS_EC2_METADATA_DISABLED?.toLowerCase() === "true") return fromInstanceMetadata(imds)();
-    const config = await loadSharedConfig({ ...options, env });
+    const config = await readFiles(env);
     const where = { profile: options.profile, env, home: resolveHome(options, env) };
     return fromInstanceMetadata(imdsOptionsOrSkip(config, where, imds))();
   };
@@ -89,12 +89,13 @@ function ssoFromSettings(options: DefaultChainOptions): CredentialProvider {
  */
 export function defaultChain(options: DefaultChainOptions = {}): CredentialProvider {
   const now = options.now ?? Date.now;
-  return cached(
-    chain(
+  const onePass: CredentialProvider = (context) => {
+    const readFiles = readFilesOnce(options);
+    return chain(
       envUnlessProfile(options),
       ssoFromSettings(options),
-      fromIni(options),
-      fromProcess({ ...options, ...options.process }),
+      iniCredentials(options, readFiles),
+      processCredentials({ ...options, ...options.process }, readFiles),
       fromTokenFile({
         ...options.tokenFile,
         ...(options.env ? { env: options.env } : {}),
@@ -103,8 +104,11 @@ export function defaultChain(options: DefaultChainOptions = {}): CredentialProvi
           : {}),
         now,
       }),
-      remote(options),
-    ),
-    { now, ...(options.refreshWindowMs === undefined ? {} : { refreshWindowMs: options.refreshWindowMs }) },
-  );
+      remote(options, readFiles),
+    )(context);
+  };
+  return cached(onePass, {
+    now,
+    ...(options.refreshWindowMs === undefined ? {} : { refreshWindowMs: options.refreshWindowMs }),
+  });
 }

@@ -9,10 +9,11 @@ import type { SsoHttpSettings } from "./from-sso.js";
 import { type ProfileHooks, resolveProfile } from "./resolve-profile.js";
 import {
   isProfileSelected,
-  loadSharedConfig,
   profileName,
+  readFilesEachCall,
   resolveHome,
   type SharedConfigOptions,
+  type SharedFilesReader,
 } from "./shared-config.js";
 
 export interface FromIniOptions extends SharedConfigOptions, ProfileHooks, SsoHttpSettings {
@@ -38,9 +39,14 @@ export interface FromIniOptions extends SharedConfigOptions, ProfileHooks, SsoHt
  * return comes back redacting, even when it was a plain object.
  */
 export function fromIni(options: FromIniOptions = {}): CredentialProvider {
+  return iniCredentials(options, readFilesEachCall(options));
+}
+
+/** `fromIni` reading the files through `readFiles` (a chain reads them once per pass). */
+export function iniCredentials(options: FromIniOptions, readFiles: SharedFilesReader): CredentialProvider {
   return async () => {
     const env = options.env ?? processEnv();
-    const config = await loadSharedConfig({ ...options, env });
+    const config = await readFiles(env);
     const credentials = await resolveProfile(profileName(options.profile, env), {
       ...options,
       config,

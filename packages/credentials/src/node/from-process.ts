@@ -3,7 +3,13 @@ import { processEnv } from "../from-env.js";
 import type { AwsCredentials, CredentialProvider } from "../types.js";
 import { readCredentialDocument } from "./credential-document.js";
 import { type RunOutcome, runProcess } from "./run-process.js";
-import { loadSharedConfig, profileName, profileSettings, type SharedConfigOptions } from "./shared-config.js";
+import {
+  profileName,
+  profileSettings,
+  readFilesEachCall,
+  type SharedConfigOptions,
+  type SharedFilesReader,
+} from "./shared-config.js";
 import { splitCommand } from "./split-command.js";
 
 export interface ProcessOptions {
@@ -111,10 +117,18 @@ export async function runCredentialProcess(
 
 /** Credentials from the selected profile's `credential_process` in the shared config files. */
 export function fromProcess(options: FromProcessOptions = {}): CredentialProvider {
+  return processCredentials(options, readFilesEachCall(options));
+}
+
+/** `fromProcess` reading the files through `readFiles` (a chain reads them once per pass). */
+export function processCredentials(
+  options: FromProcessOptions,
+  readFiles: SharedFilesReader,
+): CredentialProvider {
   return async () => {
     const env = options.env ?? processEnv();
     const name = profileName(options.profile, env);
-    const settings = profileSettings(await loadSharedConfig({ ...options, env }), name);
+    const settings = profileSettings(await readFiles(env), name);
     const command = settings?.credential_process;
     if (!command) throw notConfigured(`fromProcess: profile "${name}" has no credential_process`);
     return runCredentialProcess(command, options, name);

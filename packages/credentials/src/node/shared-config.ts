@@ -73,6 +73,26 @@ export async function loadSharedConfig(options: SharedConfigOptions = {}): Promi
   return { ...configSections(config), credentials, files };
 }
 
+/** How a provider gets the shared files for one resolution, given the environment it read. */
+export type SharedFilesReader = (env: Env) => Promise<SharedConfig>;
+
+/** A standalone provider reads the files on every call, so edits are picked up. */
+export function readFilesEachCall(options: SharedConfigOptions): SharedFilesReader {
+  return (env) => loadSharedConfig({ ...options, env });
+}
+
+/**
+ * One pass of a chain reads the files once, however many of its steps look at them (the shared
+ * files, `credential_process`, the instance metadata settings).
+ */
+export function readFilesOnce(options: SharedConfigOptions): SharedFilesReader {
+  let loaded: Promise<SharedConfig> | undefined;
+  return (env) => {
+    loaded ??= loadSharedConfig({ ...options, env });
+    return loaded;
+  };
+}
+
 /** Whether either file defines the profile (a section with no keys counts). */
 export function profileExists(config: SharedConfig, name: string): boolean {
   return config.profiles[name] !== undefined || config.credentials[name] !== undefined;
