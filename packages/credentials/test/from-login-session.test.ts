@@ -343,7 +343,9 @@ describe("fromLoginSession: unreachable endpoint", () => {
     await setUp(inMinutes(-1));
     const env = { AWS_ENDPOINT_URL_SIGNIN: "file:///etc/passwd" };
     const error = await failure(provider({ env, endpoint: undefined })());
-    expect(error.message).toContain("AWS_ENDPOINT_URL_SIGNIN is not valid: expected an http:// or https:// URL");
+    expect(error.message).toContain(
+      "AWS_ENDPOINT_URL_SIGNIN is not valid: expected an http:// or https:// URL",
+    );
     expect(error.message).not.toContain("passwd");
   });
 });
