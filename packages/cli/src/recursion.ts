@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { type SharedConfig, splitCommand } from "@lanyard/credentials/config";
+import { profileSettings, type SharedConfig, splitCommand } from "@lanyard/credentials/config";
 import { configError } from "./errors.js";
 import type { Env } from "./io.js";
 
@@ -58,7 +58,7 @@ function nextLink(
   nested: boolean,
   self: string | undefined,
 ): Link | undefined {
-  const s: Record<string, string> = { ...config.profiles[name], ...config.credentials[name] };
+  const s = profileSettings(config, name) ?? {};
   const hasKeys = Boolean(s.aws_access_key_id && s.aws_secret_access_key);
   if (nested && hasKeys) return undefined;
   if (s.role_arn && s.source_profile) return { profile: s.source_profile, via: "source_profile" };
