@@ -1,8 +1,9 @@
 import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
-import { resolveConfigRegion } from "@lanyard/credentials/config";
+import { type SharedConfig, settingsFromConfig } from "@lanyard/credentials/config";
 import { defaultCredentials, STSClient, type STSClientConfig } from "@lanyard/sts-client";
+import type { CommandContext } from "./context.js";
 import type { Env } from "./io.js";
-import { checkProfile } from "./profile.js";
+import { checkProfile, selectedProfile } from "./profile.js";
 
 /**
  * What STS is reached with when nothing names a Region: the AWS CLI's global STS endpoint and
@@ -20,15 +21,19 @@ export interface ClientOptions {
 }
 
 /** `--region`, AWS_REGION, AWS_DEFAULT_REGION (read by the AWS CLI), the profile's `region`, us-east-1. */
-export async function resolveRegion(options: ClientOptions, env: Env): Promise<string> {
+export function resolveRegion(options: ClientOptions, env: Env, config: SharedConfig): string {
   if (options.region) return options.region;
   const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   if (fromEnv) return fromEnv;
-  const profile = options.profile === undefined ? {} : { profile: options.profile };
-  return (
-    (await resolveConfigRegion({ ...profile, env: env as Record<string, string | undefined> })) ??
-    DEFAULT_REGION
-  );
+  // The variables were read above: only the profile's own values are asked for. Its other
+  // settings are checked on the way, as the client checks them before its first call.
+  const profile = selectedProfile(options.profile, env);
+  const settings = settingsFromConfig(config, {
+    profile,
+    env: {},
+    home: env.HOME || env.USERPROFILE || "",
+  });
+  return settings.region?.value ?? DEFAULT_REGION;
 }
 
 /**
@@ -36,9 +41,11 @@ export async function resolveRegion(options: ClientOptions, env: Env): Promise<s
  * Role profiles call STS with the same region and endpoint (they inherit the client's, as in
  * the SDKs). The caller closes the client.
  */
-export async function clientFor(options: ClientOptions, env: Env): Promise<STSClient> {
-  await checkProfile(options.profile, env);
-  const clientConfig: STSClientConfig = { region: await resolveRegion(options, env) };
+export async function clientFor(context: CommandContext, options: ClientOptions): Promise<STSClient> {
+  const { env } = context.io;
+  const config = await context.sharedConfig();
+  checkProfile(config, options.profile, env);
+  const clientConfig: STSClientConfig = { region: resolveRegion(options, env, config) };
   if (options.endpoint !== undefined) clientConfig.endpoint = options.endpoint;
   const credentials: AwsCredentials | CredentialProvider =
     options.credentials ??
@@ -55,11 +62,11 @@ export async function clientFor(options: ClientOptions, env: Env): Promise<STSCl
 
 /** Runs `use` with a client from `clientFor` and closes it, so the process can exit at once. */
 export async function withClient<T>(
+  context: CommandContext,
   options: ClientOptions,
-  env: Env,
   use: (client: STSClient) => Promise<T>,
 ): Promise<T> {
-  const client = await clientFor(options, env);
+  const client = await clientFor(context, options);
   try {
     return await use(client);
   } finally {

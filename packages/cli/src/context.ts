@@ -1,3 +1,4 @@
+import type { SharedConfig } from "@lanyard/credentials/config";
 import type { ClientOptions } from "./client.js";
 import type { GlobalInput } from "./inputs.js";
 import type { Io } from "./io.js";
@@ -7,6 +8,24 @@ import { mfaCodeProvider } from "./mfa.js";
 export interface CommandContext {
   globals: GlobalInput;
   io: Io;
+  /**
+   * The shared config and credentials files, read on first use and kept for the rest of the
+   * command: the profile check, the Region and the cache key all see one reading of them.
+   */
+  sharedConfig: () => Promise<SharedConfig>;
+}
+
+/** A command's context; the shared files are read only once a command asks for them. */
+export function commandContext(globals: GlobalInput, io: Io): CommandContext {
+  let config: Promise<SharedConfig> | undefined;
+  const sharedConfig = () => {
+    // Imported on first use, so help and usage errors load none of @lanyard/credentials.
+    config ??= import("@lanyard/credentials/config").then(({ loadSharedConfig }) =>
+      loadSharedConfig({ env: io.env as Record<string, string | undefined> }),
+    );
+    return config;
+  };
+  return { globals, io, sharedConfig };
 }
 
 /** The client options of the global flags, with MFA codes from `tokenCode` or the terminal. */

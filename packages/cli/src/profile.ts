@@ -1,4 +1,4 @@
-import { loadSharedConfig, type SharedConfig, sharedFilePaths } from "@lanyard/credentials/config";
+import { profileSettings, type SharedConfig } from "@lanyard/credentials/config";
 import { configError } from "./errors.js";
 import type { Env } from "./io.js";
 
@@ -7,24 +7,18 @@ export function selectedProfile(profile: string | undefined, env: Env): string |
   return profile || env.AWS_PROFILE || undefined;
 }
 
-export function hasProfile(config: SharedConfig, name: string): boolean {
-  return Object.hasOwn(config.profiles, name) || Object.hasOwn(config.credentials, name);
-}
-
 /**
  * A profile named on the command line or in AWS_PROFILE must exist, as in the AWS CLI
  * ("The config profile could not be found"); the SDKs' chain would go on to other sources and
  * could answer with a different identity than the one asked for.
  */
-export async function checkProfile(profile: string | undefined, env: Env): Promise<SharedConfig> {
-  const config = await loadSharedConfig({ env: env as Record<string, string | undefined> });
+export function checkProfile(config: SharedConfig, profile: string | undefined, env: Env): void {
   const name = selectedProfile(profile, env);
-  if (name !== undefined && !hasProfile(config, name)) {
-    const paths = sharedFilePaths({ env: env as Record<string, string | undefined> });
+  // profileSettings is undefined exactly when neither file has a section for the profile.
+  if (name !== undefined && profileSettings(config, name) === undefined) {
     throw configError(
-      `profile "${name}" is not in ${paths.config} or ${paths.credentials}`,
+      `profile "${name}" is not in ${config.files.config} or ${config.files.credentials}`,
       profile ? "check --profile" : "check AWS_PROFILE",
     );
   }
-  return config;
 }

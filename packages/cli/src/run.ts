@@ -1,3 +1,4 @@
+import { commandContext } from "./context.js";
 import { dispatch } from "./dispatch.js";
 import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
@@ -24,7 +25,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
     return ExitCode.usage;
   }
   checkOptions(command, options);
-  await dispatch(command.name, options, { globals: globalInput(options, command.name), io });
+  await dispatch(command.name, options, commandContext(globalInput(options, command.name), io));
   return ExitCode.ok;
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadSharedConfig, type SharedConfig } from "@lanyard/credentials/config";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cacheDirectory } from "../src/cache/directory.js";
 import { cacheKey } from "../src/cache/key.js";
@@ -78,20 +79,30 @@ describe("the credential cache files", () => {
 });
 
 describe("cacheKey", () => {
-  const inputs = (files: string[], extra: Partial<Parameters<typeof cacheKey>[0]> = {}) => ({
+  /** The shared files as a run reads them: `config` and `credentials` in the test's directory. */
+  async function filesSaying(config: string, credentials = ""): Promise<SharedConfig> {
+    await writeFile(join(dir, "config"), config);
+    await writeFile(join(dir, "credentials"), credentials);
+    const env = {
+      AWS_CONFIG_FILE: join(dir, "config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
+    };
+    return loadSharedConfig({ env });
+  }
+
+  const inputs = (config: SharedConfig, extra: Partial<Parameters<typeof cacheKey>[0]> = {}) => ({
     profile: "dev",
     region: "us-east-1",
     endpoint: undefined,
-    files,
+    config,
     env: { AWS_ROLE_ARN: undefined },
     ...extra,
   });
 
-  it("changes with the shared files' contents, the profile, region, endpoint and variables", async () => {
-    const config = join(dir, "config");
-    await writeFile(config, "[profile dev]\nrole_arn = arn:aws:iam::1:role/a\n");
-    const base = await cacheKey(inputs([config]));
-    expect(await cacheKey(inputs([config]))).toBe(base);
+  it("changes with what the shared files say, the profile, region, endpoint and variables", async () => {
+    const config = await filesSaying("[profile dev]\nrole_arn = arn:aws:iam::1:role/a\n");
+    const base = cacheKey(inputs(config));
+    expect(cacheKey(inputs(config))).toBe(base);
     expect(base).toMatch(/^[0-9a-f]{64}$/);
     for (const change of [
       { profile: "prod" },
@@ -99,10 +110,25 @@ describe("cacheKey", () => {
       { endpoint: "http://127.0.0.1:1" },
       { env: { AWS_ROLE_ARN: "arn:aws:iam::1:role/b" } },
     ]) {
-      expect(await cacheKey(inputs([config], change))).not.toBe(base);
+      expect(cacheKey(inputs(config, change))).not.toBe(base);
     }
-    await writeFile(config, "[profile dev]\nrole_arn = arn:aws:iam::1:role/b\n");
-    expect(await cacheKey(inputs([config]))).not.toBe(base);
+    const edits = [
+      ["[profile dev]\nrole_arn = arn:aws:iam::1:role/b\n", ""],
+      ["[profile dev]\nrole_arn = arn:aws:iam::1:role/a\n", "[dev]\naws_access_key_id = AKIDEXAMPLE\n"],
+      [
+        "[profile dev]\nrole_arn = arn:aws:iam::1:role/a\n[services s]\nsts =\n  endpoint_url = http://x\n",
+        "",
+      ],
+    ];
+    for (const [configText, credentialsText] of edits) {
+      expect(cacheKey(inputs(await filesSaying(configText!, credentialsText)))).not.toBe(base);
+    }
+  });
+
+  it("stays the same when only comments and spacing change", async () => {
+    const base = cacheKey(inputs(await filesSaying("[profile dev]\nrole_arn = arn:aws:iam::1:role/a\n")));
+    const commented = await filesSaying("# deploy role\n\n[profile dev]\nrole_arn=arn:aws:iam::1:role/a\n");
+    expect(cacheKey(inputs(commented))).toBe(base);
   });
 });
 

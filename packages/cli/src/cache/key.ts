@@ -1,38 +1,29 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import type { SharedConfig } from "@lanyard/credentials/config";
 
 /** What decides which credentials a profile resolves to; a change to any of it is a new cache entry. */
 export interface CacheKeyInputs {
   profile: string;
   region: string;
   endpoint: string | undefined;
-  /** Paths of the shared config and credentials files; their contents are hashed, not kept. */
-  files: readonly string[];
+  /** The shared config and credentials files as read for this run; hashed, not kept. */
+  config: SharedConfig;
   /** Environment variables the resolution reads (web identity, container credentials, …). */
   env: Readonly<Record<string, string | undefined>>;
 }
 
 // Bump when the cache file's format or the key's inputs change, so old entries are never misread.
-const KEY_VERSION = "lanyard-credential-cache-1";
-
-/** Read failures count as "absent": the key then differs from a run that could read the file. */
-async function fileDigest(path: string): Promise<string> {
-  try {
-    return createHash("sha256")
-      .update(await readFile(path))
-      .digest("hex");
-  } catch (error) {
-    return `unreadable:${(error as NodeJS.ErrnoException).code ?? "?"}`;
-  }
-}
+const KEY_VERSION = "lanyard-credential-cache-2";
 
 /**
- * The cache file's name: SHA-256 over the profile, region, endpoint, the shared files' contents and
- * the relevant variables, so editing the config (a new role_arn, rotated keys) never serves stale
- * credentials. Only digests of the files enter the key; the file name reveals nothing of them.
+ * The cache file's name: SHA-256 over the profile, region, endpoint, what the shared files say
+ * and the relevant variables, so editing the config (a new role_arn, rotated keys) never serves
+ * stale credentials. The files enter the key as parsed for this run, the reading the profile
+ * check and the Region came from, so the key describes exactly the settings the credentials
+ * were resolved with. Only a digest enters the name; it reveals nothing of the files.
  */
-export async function cacheKey(inputs: CacheKeyInputs): Promise<string> {
-  const digests = await Promise.all(inputs.files.map(fileDigest));
+export function cacheKey(inputs: CacheKeyInputs): string {
+  const { profiles, credentials, ssoSessions, services, files } = inputs.config;
   const env = Object.keys(inputs.env)
     .sort()
     .map((name) => [name, inputs.env[name] ?? null]);
@@ -41,8 +32,8 @@ export async function cacheKey(inputs: CacheKeyInputs): Promise<string> {
     inputs.profile,
     inputs.region,
     inputs.endpoint ?? null,
-    inputs.files,
-    digests,
+    [files.config, files.credentials],
+    [profiles, credentials, ssoSessions, services],
     env,
   ]);
   return createHash("sha256").update(material).digest("hex");

@@ -46,7 +46,7 @@ function assumeRoleJson(result: AssumeRoleResponse, credentials: Credentials): s
 export async function assumeRole(input: AssumeRoleInput, context: CommandContext): Promise<void> {
   const options = clientOptions(context, "assume-role", input.tokenCode);
   const call = await request(input, context, options.mfaCodeProvider!);
-  const result = await withClient(options, context.io.env, (client) => client.assumeRole(call));
+  const result = await withClient(context, options, (client) => client.assumeRole(call));
   const credentials = result.Credentials;
   if (credentials === undefined) throw new Error("STS answered AssumeRole without Credentials");
   let output: string;

@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import type { AwsCredentials } from "@lanyard/credentials";
-import { sharedFilePaths } from "@lanyard/credentials/config";
+import type { SharedConfig } from "@lanyard/credentials/config";
 import { cacheDirectory } from "../cache/directory.js";
 import { cacheKey } from "../cache/key.js";
 import { CACHE_MARGIN_MS, type CachedCredentials, readCache, writeCache } from "../cache/store.js";
@@ -34,14 +34,13 @@ function runningScript(): string | undefined {
   }
 }
 
-async function cacheFile(input: CredentialProcessInput, context: CommandContext): Promise<string> {
+function cacheFile(input: CredentialProcessInput, context: CommandContext, config: SharedConfig): string {
   const { env } = context.io;
-  const paths = sharedFilePaths({ env: env as Record<string, string | undefined> });
-  const key = await cacheKey({
+  const key = cacheKey({
     profile: input.profile,
-    region: await resolveRegion(context.globals, env),
+    region: resolveRegion(context.globals, env, config),
     endpoint: context.globals.endpoint ?? (env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || undefined),
-    files: [paths.config, paths.credentials],
+    config,
     env: Object.fromEntries(KEY_VARIABLES.map((name) => [name, env[name]])),
   });
   return join(cacheDirectory(env), `${key}.json`);
@@ -60,10 +59,8 @@ function expiring(credentials: AwsCredentials): CachedCredentials | undefined {
 
 /** Fresh credentials for the profile; temporary ones worth keeping are written to the cache. */
 async function resolveAndStore(file: string | undefined, context: CommandContext): Promise<string> {
-  const credentials = await withClient(
-    clientOptions(context, "credential-process"),
-    context.io.env,
-    (client) => client.resolveCredentials(),
+  const credentials = await withClient(context, clientOptions(context, "credential-process"), (client) =>
+    client.resolveCredentials(),
   );
   const temporary = expiring(credentials);
   if (
@@ -99,11 +96,12 @@ export async function credentialProcess(
 ): Promise<void> {
   const globals = { ...context.globals, profile: input.profile };
   const scoped: CommandContext = { ...context, globals };
-  const config = await checkProfile(input.profile, context.io.env);
+  const config = await context.sharedConfig();
+  checkProfile(config, input.profile, context.io.env);
   checkConfigLoop(config, input.profile, runningScript());
   // Inherited by any credential_process this run starts (runCredentialProcess passes process.env on).
   process.env[CHAIN_VARIABLE] = enterCredentialProcess(input.profile, context.io.env);
-  const file = input.cache ? await cacheFile(input, scoped) : undefined;
+  const file = input.cache ? cacheFile(input, scoped, config) : undefined;
   const cached = file === undefined ? undefined : await readCache(file, context.io.now());
   await context.io.stdout(
     cached !== undefined ? formatProcessCredentials(cached) : await resolveAndStore(file, scoped),

@@ -8,7 +8,7 @@ import type { EksTokenInput } from "../inputs.js";
 const ROLE_SESSION_NAME = "EKSGetTokenAuth";
 
 async function roleCredentials(roleArn: string, context: CommandContext): Promise<AwsCredentials> {
-  const result = await withClient(clientOptions(context, "eks-token"), context.io.env, (client) =>
+  const result = await withClient(context, clientOptions(context, "eks-token"), (client) =>
     client.assumeRole({ RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME }),
   );
   const credentials = result.Credentials;
@@ -34,7 +34,7 @@ export async function eksToken(input: EksTokenInput, context: CommandContext): P
   );
   const options = clientOptions(context, "eks-token");
   if (input.roleArn !== undefined) options.credentials = await roleCredentials(input.roleArn, context);
-  const token = await withClient(options, context.io.env, (client) =>
+  const token = await withClient(context, options, (client) =>
     client.getEksToken({ clusterName: input.cluster }),
   );
   await context.io.stdout(formatExecCredential(token, apiVersion, context.io.now()));

@@ -5,7 +5,7 @@ import type { WhoamiInput } from "../inputs.js";
 
 /** `lanyard whoami`: GetCallerIdentity, printed as `aws sts get-caller-identity` prints it. */
 export async function whoami(input: WhoamiInput, context: CommandContext): Promise<void> {
-  const identity = await withClient(clientOptions(context, "whoami"), context.io.env, (client) =>
+  const identity = await withClient(context, clientOptions(context, "whoami"), (client) =>
     client.getCallerIdentity(),
   );
   await context.io.stdout(formatIdentity(identity, input.output));
