@@ -2,7 +2,7 @@ import { CredentialsError, NoCredentialsError } from "@lanyard/credentials";
 import { STSClientError, STSServiceError } from "@lanyard/sts-client";
 import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
-import { mentionsProcessOutput } from "./redact.js";
+import { reportsProcessFailure } from "./redact.js";
 import type { Failure } from "./report.js";
 
 const CREDENTIALS_HINTS: Partial<Record<string, string>> = {
@@ -32,7 +32,7 @@ function credentialsFailure(error: CredentialsError): Failure {
     };
   }
   const hint =
-    error.code === "process-failed" || mentionsProcessOutput(error.message)
+    error.code === "process-failed" || reportsProcessFailure(error.message)
       ? "run the credential_process command yourself to see its output (lanyard does not print it: it may hold secrets)"
       : CREDENTIALS_HINTS[error.code];
   return { exitCode: ExitCode.config, message: error.message, hint };

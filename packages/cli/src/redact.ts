@@ -1,25 +1,37 @@
 import type { Env } from "./io.js";
 
-// @lanyard/credentials never puts a credential_process's output in its messages; should a message
-// of that form ever carry more (another provider, an older version), everything after the
-// command's name and exit status is cut, as a last line of defence: helpers print tokens there.
-const PROCESS_FAILURE =
-  /credential_process "([^"]*)" (timed out after \d+ ms|failed \((?:-?\d+|[A-Z][A-Z0-9_]*)\)|failed)[\s\S]*$/;
-const PROCESS_VERSION = /(credential_process: output Version must be 1), got [\s\S]*$/;
+// How @lanyard/credentials names a credential_process run that failed: the program's basename and
+// profile as JSON strings, then why (`runCredentialProcess`). Its messages never carry the
+// process's output, but for the stderr line a caller may ask for (`includeStderr`); should a
+// message of that form ever carry more (another version, another provider), everything after
+// the reason is cut, as a last line of defence: helpers print tokens and sign-in codes there.
+const JSON_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+const LABEL = `credential_process ${JSON_STRING}(?: of profile ${JSON_STRING})?`;
+const REASON = [
+  String.raw` exited with code -?\d+`,
+  " was killed by [A-Z0-9]+",
+  String.raw` timed out after \d+ ms and was killed`,
+  String.raw` printed more than \d+ bytes and was killed`,
+  String.raw` could not be started \([\w ]+\)`,
+  // The output checks say what is wrong with the output, never what it was.
+  String.raw`: output is not JSON \(expected an object with "Version": 1\)`,
+  String.raw`: output is not a JSON object \(expected an object with "Version": 1\)`,
+  ': output "Version" must be the number 1',
+].join("|");
+const PROCESS_FAILURE = new RegExp(String.raw`(${LABEL}(?:${REASON}))[\s\S]*$`);
 
-/** Whether a message carried a credential_process's own output, which was cut. */
-export function mentionsProcessOutput(message: string): boolean {
+/** Whether a message reports a failed credential_process run, whose output lanyard does not show. */
+export function reportsProcessFailure(message: string): boolean {
   return PROCESS_FAILURE.test(message);
 }
 
 /**
- * The message with any credential_process output cut and any secret this process knows of
- * (the AWS_* secret and token variables) replaced, as a last line of defence.
+ * The message with anything after a credential_process failure's reason cut and any secret
+ * this process knows of (the AWS_* secret and token variables) replaced, as a last line of
+ * defence.
  */
 export function redactMessage(message: string, env: Env): string {
-  let text = message
-    .replace(PROCESS_FAILURE, (_, file: string, why: string) => `credential_process "${file}" ${why}`)
-    .replace(PROCESS_VERSION, "$1");
+  let text = message.replace(PROCESS_FAILURE, "$1");
   for (const name of ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]) {
     const secret = env[name];
     if (secret !== undefined && secret.length >= 8) text = text.split(secret).join("[redacted]");
