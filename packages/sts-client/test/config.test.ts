@@ -98,6 +98,30 @@ describe("configuration", () => {
     }
   });
 
+  it("reads sts_regional_endpoints from the profile in any case, and names the file for a bad value", async () => {
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = await mkdtemp(join(tmpdir(), "sts-config-"));
+    const file = join(dir, "config");
+    try {
+      await writeFile(file, "[default]\nsts_regional_endpoints = Legacy\n");
+      const settings = await settingsWith({ region: "us-west-2" }, { AWS_CONFIG_FILE: file });
+      expect(settings.service.stsRegionalEndpoints).toEqual({
+        value: "legacy",
+        source: `profile "default" in ${file}`,
+      });
+      await writeFile(file, "[default]\nsts_regional_endpoints = global\n");
+      const bad = await settingsWith({ region: "us-west-2" }, { AWS_CONFIG_FILE: file }).catch((e: Error) => e);
+      expect(bad).toMatchObject({ code: "config" });
+      expect((bad as Error).message).toContain(`sts_regional_endpoints from profile "default" in ${file}`);
+      expect((bad as Error).message).toContain("regional, legacy");
+      expect((bad as Error).message).not.toContain("global");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("explains a missing region", async () => {
     const saved = { ...process.env };
     delete process.env.AWS_REGION;

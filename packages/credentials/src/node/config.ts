@@ -14,9 +14,15 @@ export type {
   ResolveConfigRegionOptions,
   ResolveConfigSettingsOptions,
   RetryMode,
+  ServiceSettingSpec,
   StsRegionalEndpoints,
 } from "./settings.js";
-export { resolveConfigRegion, resolveConfigSettings, settingsFromConfig } from "./settings.js";
+export {
+  resolveConfigRegion,
+  resolveConfigSettings,
+  serviceSetting,
+  settingsFromConfig,
+} from "./settings.js";
 export type { SharedConfig, SharedConfigOptions } from "./shared-config.js";
-export { loadSharedConfig, profileSettings, sharedFilePaths } from "./shared-config.js";
+export { loadSharedConfig, profileSettings, resolveHome, sharedFilePaths } from "./shared-config.js";
 export { splitCommand } from "./split-command.js";

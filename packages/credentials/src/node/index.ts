@@ -1,3 +1,5 @@
+// `@lanyard/credentials/node`: the providers, and everything `@lanyard/credentials/config` holds.
+export * from "./config.js";
 export type { DefaultChainOptions } from "./default-chain.js";
 export { defaultChain } from "./default-chain.js";
 export type { FromContainerOptions } from "./from-container.js";
@@ -15,26 +17,8 @@ export { fromSso } from "./from-sso.js";
 export type { FromTokenFileOptions } from "./from-token-file.js";
 export { fromTokenFile } from "./from-token-file.js";
 export { instanceMetadataOptions } from "./imds-options.js";
-export type { IniSections } from "./ini.js";
-export { parseIni } from "./ini.js";
-export { MAX_SHARED_FILE_BYTES } from "./read-capped.js";
 export type { ProfileHooks } from "./resolve-profile.js";
 export { writeSecretFile } from "./secret-file.js";
-export type { Setting, SettingSource } from "./setting-source.js";
-export { describeSetting, describeSource } from "./setting-source.js";
-export type {
-  ConfigSettings,
-  EndpointSettings,
-  ImdsEndpointMode,
-  ImdsSettings,
-  ResolveConfigRegionOptions,
-  ResolveConfigSettingsOptions,
-  RetryMode,
-  StsRegionalEndpoints,
-} from "./settings.js";
-export { resolveConfigRegion, resolveConfigSettings, settingsFromConfig } from "./settings.js";
-export type { SharedConfig, SharedConfigOptions } from "./shared-config.js";
-export { loadSharedConfig, profileSettings, sharedFilePaths } from "./shared-config.js";
 export { defaultSsoEndpoint } from "./sso-endpoints.js";
 export type { SsoCacheEntry } from "./sso-token-cache.js";
 export { ssoCachePath } from "./sso-token-cache.js";

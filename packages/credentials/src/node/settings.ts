@@ -140,6 +140,30 @@ export function imdsSettings(ctx: SettingContext): ImdsSettings {
   };
 }
 
+/** A setting of one service's own, such as `s3_us_east_1_regional_endpoint`, with the values it takes. */
+export interface ServiceSettingSpec<T extends string> {
+  /** The profile key, e.g. `sts_regional_endpoints`. */
+  key: string;
+  /** The environment variable, e.g. `AWS_STS_REGIONAL_ENDPOINTS`. */
+  variable: string;
+  choices: readonly T[];
+}
+
+/**
+ * A service's own setting read by the same rules as the built-in ones: its variable, then the
+ * profile (config file first), matched in any case; an invalid value throws `invalid-config`.
+ */
+export function serviceSetting<T extends string>(
+  config: SharedConfig,
+  where: { profile?: string | undefined; env: Env; home: string },
+  setting: ServiceSettingSpec<T>,
+): Setting<T> | undefined {
+  return lookupSetting(
+    settingContext(config, where),
+    spec(setting.key, setting.variable, oneOf(setting.choices)),
+  );
+}
+
 /**
  * Resolves every setting from an already loaded `SharedConfig`: environment, then the
  * profile, then the default. Invalid values throw a `CredentialsError` (`invalid-config`)

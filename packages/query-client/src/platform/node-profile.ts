@@ -48,12 +48,14 @@ export async function profileLayer(
   profile: string | undefined,
   env: Env,
 ): Promise<SettingsFallback> {
-  const home = env.HOME ?? env.USERPROFILE ?? "";
+  const home = module.resolveHome({}, env);
   const config = await module.loadSharedConfig({ env });
+  const where = { profile, env: fileOnlyEnv(env), home };
   let all: ReturnType<ConfigModule["settingsFromConfig"]>;
+  let own: Record<string, ConfigSetting<string>>;
   try {
-    const files = fileOnlyEnv(env);
-    all = module.settingsFromConfig(config, { profile, service: serviceKey(service), env: files, home });
+    all = module.settingsFromConfig(config, { ...where, service: serviceKey(service) });
+    own = serviceSettings(module, config, service, where);
   } catch (error) {
     // An invalid value names itself and where it came from; the client reports it as configuration.
     throw new ClientError("config", (error as Error).message, { cause: error });
@@ -71,7 +73,12 @@ export async function profileLayer(
     maxAttempts: fromFile(all.maxAttempts),
     userAgentAppId: fromFile(all.sdkUaAppId),
     caBundle: fromFile(all.caBundle),
-    service: serviceSettings(module, config, service, all.profile, home),
+    service: Object.fromEntries(
+      Object.entries(own).flatMap(([option, setting]) => {
+        const found = fromFile(setting);
+        return found === undefined ? [] : [[option, found]];
+      }),
+    ),
   };
   for (const key of Object.keys(layer) as (keyof SettingsFallback)[]) {
     if (layer[key] === undefined) delete layer[key];
@@ -79,25 +86,18 @@ export async function profileLayer(
   return layer;
 }
 
+/** The service's own settings (`s3_us_east_1_regional_endpoint`…) by the shared rules, keyed by option name. */
 function serviceSettings(
   module: ConfigModule,
   config: Awaited<ReturnType<ConfigModule["loadSharedConfig"]>>,
   service: ServiceDefinition,
-  profile: string,
-  home: string,
-): Record<string, Setting<string>> {
-  const values = module.profileSettings(config, profile) ?? {};
-  const found: Record<string, Setting<string>> = {};
+  where: { profile: string | undefined; env: Env; home: string },
+): Record<string, ConfigSetting<string>> {
+  const found: Record<string, ConfigSetting<string>> = {};
   for (const setting of service.settings ?? []) {
-    const key = configKey(setting.env);
-    const raw = values[key];
-    if (raw === undefined || raw === "") continue;
-    const value = setting.choices.find((choice) => choice === raw.toLowerCase());
-    const where = module.describeSource({ kind: "profile", profile, key, file: config.files.config }, home);
-    if (value === undefined) {
-      throw new ClientError("config", `${key} from ${where} must be one of ${setting.choices.join(", ")}`);
-    }
-    found[setting.option] = { value, source: where };
+    const spec = { key: configKey(setting.env), variable: setting.env, choices: setting.choices };
+    const value = module.serviceSetting(config, where, spec);
+    if (value !== undefined) found[setting.option] = value;
   }
   return found;
 }
