@@ -1,6 +1,11 @@
-import type { AwsCredentials, CredentialProvider } from "@lanyard/credentials";
+import type { CredentialProvider } from "@lanyard/credentials";
 import { type SharedConfig, settingsFromConfig } from "@lanyard/credentials/config";
-import { defaultCredentials, STSClient, type STSClientConfig } from "@lanyard/sts-client";
+import {
+  assumeRoleCredentials,
+  defaultCredentials,
+  STSClient,
+  type STSClientConfig,
+} from "@lanyard/sts-client";
 import type { CommandContext } from "./context.js";
 import type { Env } from "./io.js";
 import { checkProfile, selectedProfile } from "./profile.js";
@@ -15,8 +20,8 @@ export interface ClientOptions {
   profile?: string | undefined;
   region?: string | undefined;
   endpoint?: string | undefined;
-  /** Use these instead of the profile's (eks-token --role-arn signs with the role's). */
-  credentials?: AwsCredentials | undefined;
+  /** Sign with this role's credentials, assumed with the profile's (eks-token --role-arn). */
+  role?: { arn: string; sessionName: string } | undefined;
   mfaCodeProvider?: ((serialNumber: string) => Promise<string>) | undefined;
 }
 
@@ -43,21 +48,30 @@ export function resolveRegion(options: ClientOptions, env: Env, config: SharedCo
  */
 export async function clientFor(context: CommandContext, options: ClientOptions): Promise<STSClient> {
   const { env } = context.io;
-  const config = await context.sharedConfig();
-  checkProfile(config, options.profile, env);
-  const clientConfig: STSClientConfig = { region: resolveRegion(options, env, config) };
+  const shared = await context.sharedConfig();
+  checkProfile(shared, options.profile, env);
+  const clientConfig: STSClientConfig = { region: resolveRegion(options, env, shared) };
   if (options.endpoint !== undefined) clientConfig.endpoint = options.endpoint;
-  const credentials: AwsCredentials | CredentialProvider =
-    options.credentials ??
-    defaultCredentials({
-      ...(options.profile === undefined ? {} : { profile: options.profile }),
-      ...(options.mfaCodeProvider === undefined ? {} : { mfaCodeProvider: options.mfaCodeProvider }),
-      env: env as Record<string, string | undefined>,
-      clientConfig,
-    });
+  const profileCredentials = defaultCredentials({
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    ...(options.mfaCodeProvider === undefined ? {} : { mfaCodeProvider: options.mfaCodeProvider }),
+    env: env as Record<string, string | undefined>,
+    clientConfig,
+  });
   // The profile also brings its endpoint_url, [services] section, ca_bundle, FIPS and retry settings.
   const profile = options.profile === undefined ? {} : { profile: options.profile };
-  return new STSClient({ ...clientConfig, ...profile, credentials, userAgentAppId: "lanyard-cli" });
+  const stsConfig: STSClientConfig = { ...clientConfig, ...profile, userAgentAppId: "lanyard-cli" };
+  const credentials: CredentialProvider =
+    options.role === undefined
+      ? profileCredentials
+      : // The role call goes out as the client's own calls do: same Region, endpoint and profile.
+        assumeRoleCredentials({
+          roleArn: options.role.arn,
+          roleSessionName: options.role.sessionName,
+          sourceCredentials: profileCredentials,
+          clientConfig: stsConfig,
+        });
+  return new STSClient({ ...stsConfig, credentials });
 }
 
 /** Runs `use` with a client from `clientFor` and closes it, so the process can exit at once. */

@@ -108,6 +108,49 @@ describe("lanyard eks-token", () => {
     expect(url.searchParams.get("X-Amz-Security-Token")).toMatch(/^roleSessionToken/);
   });
 
+  it("with --role-arn assumes the role with a profile's credentials, in the profile's Region, as lanyard-cli", async () => {
+    const result = await home.run([
+      "eks-token",
+      "--cluster",
+      "prod",
+      "--profile",
+      "regional",
+      "--role-arn",
+      "arn:aws:iam::123456789012:role/eks",
+      "--endpoint-url",
+      sts.url,
+    ]);
+    expect(result.code).toBe(0);
+    // The profile's own role first, then --role-arn with its credentials: one call each.
+    const [profileRole, eksRole] = sts.calls("AssumeRole");
+    expect(sts.requests).toHaveLength(2);
+    expect(profileRole?.auth?.accessKeyId).toBe(BASE_KEY);
+    expect(eksRole?.form).toMatchObject({
+      RoleArn: "arn:aws:iam::123456789012:role/eks",
+      RoleSessionName: "EKSGetTokenAuth",
+    });
+    expect(eksRole?.auth?.accessKeyId).toMatch(/^ASIAROLE/);
+    expect(eksRole?.auth?.region).toBe("eu-west-1");
+    expect(eksRole?.headers["user-agent"]).toMatch(/app\/lanyard-cli/);
+    const url = tokenUrl((JSON.parse(result.stdout) as ExecCredential).status.token);
+    expect(url.searchParams.get("X-Amz-Credential")).toMatch(/^ASIAROLE\d+\/\d{8}\/eu-west-1\//);
+  });
+
+  it("with --role-arn reports a refused AssumeRole as STS's answer, with status 1", async () => {
+    sts.errors.AssumeRole = { status: 403, code: "AccessDenied", message: "not authorized to assume" };
+    try {
+      const result = await home.run(
+        ["eks-token", "--cluster", "prod", "--role-arn", ROLE_ARN, "--endpoint-url", sts.url],
+        { env: ENV_KEYS },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^lanyard: STS refused the call: AccessDenied: not authorized to assume/);
+    } finally {
+      delete sts.errors.AssumeRole;
+    }
+  });
+
   it("uses a role profile's credentials", async () => {
     const result = await home.run([
       "eks-token",

@@ -1,4 +1,3 @@
-import { type AwsCredentials, createCredentials } from "@lanyard/credentials";
 import { withClient } from "../client.js";
 import { type CommandContext, clientOptions } from "../context.js";
 import { execApiVersion, formatExecCredential } from "../exec-credential.js";
@@ -6,23 +5,6 @@ import type { EksTokenInput } from "../inputs.js";
 
 // The session name `aws eks get-token --role-arn` uses (get_token.py, _get_role_credentials).
 const ROLE_SESSION_NAME = "EKSGetTokenAuth";
-
-async function roleCredentials(roleArn: string, context: CommandContext): Promise<AwsCredentials> {
-  const result = await withClient(context, clientOptions(context, "eks-token"), (client) =>
-    client.assumeRole({ RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME }),
-  );
-  const credentials = result.Credentials;
-  if (credentials === undefined) throw new Error("STS answered AssumeRole without Credentials");
-  return createCredentials(
-    {
-      accessKeyId: credentials.AccessKeyId,
-      secretAccessKey: credentials.SecretAccessKey,
-      sessionToken: credentials.SessionToken,
-      expiration: credentials.Expiration,
-    },
-    `role ${roleArn}`,
-  );
-}
 
 /**
  * `lanyard eks-token`: a presigned GetCallerIdentity URL as a `k8s-aws-v1.` token in kubectl's
@@ -33,7 +15,7 @@ export async function eksToken(input: EksTokenInput, context: CommandContext): P
     context.io.stderr(`lanyard: warning: ${line}\n`),
   );
   const options = clientOptions(context, "eks-token");
-  if (input.roleArn !== undefined) options.credentials = await roleCredentials(input.roleArn, context);
+  if (input.roleArn !== undefined) options.role = { arn: input.roleArn, sessionName: ROLE_SESSION_NAME };
   const token = await withClient(context, options, (client) =>
     client.getEksToken({ clusterName: input.cluster }),
   );
