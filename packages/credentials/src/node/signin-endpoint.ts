@@ -1,3 +1,4 @@
+import { awsPartition } from "@lanyard/endpoints";
 import { CredentialsError } from "../errors.js";
 import type { Env } from "../types.js";
 import { loginError } from "./login-errors.js";
@@ -10,18 +11,17 @@ export const TOKEN_PATH = "/v1/token";
 /**
  * Hosts of the token endpoint per partition, from the sign-in service's endpoint rules
  * (botocore data/signin/2023-01-01/endpoint-rule-set-1.json, without FIPS or dual-stack;
- * CreateOAuth2Token sets IsControlPlane=false). A region matching no pattern is in `aws`,
- * as in the rules' `aws.partition`. Patterns are the partitions' `regionRegex`.
+ * CreateOAuth2Token sets IsControlPlane=false), keyed by `aws.partition`'s name.
  */
-const PARTITION_HOSTS: readonly [RegExp, string][] = [
-  [/^cn-\w+-\d+$/, "signin.amazonaws.cn"],
-  [/^us-gov-\w+-\d+$/, "signin.amazonaws-us-gov.com"],
-  [/^us-iso-\w+-\d+$/, "signin.c2shome.ic.gov"],
-  [/^us-isob-\w+-\d+$/, "signin.sc2shome.sgov.gov"],
-  [/^us-isof-\w+-\d+$/, "signin.csphome.hci.ic.gov"],
-  [/^eu-isoe-\w+-\d+$/, "signin.csphome.adc-e.uk"],
-  [/^eusc-de-\w+-\d+$/, "signin.amazonaws-eusc.eu"],
-];
+const PARTITION_HOSTS: Readonly<Record<string, string>> = {
+  "aws-cn": "signin.amazonaws.cn",
+  "aws-us-gov": "signin.amazonaws-us-gov.com",
+  "aws-iso": "signin.c2shome.ic.gov",
+  "aws-iso-b": "signin.sc2shome.sgov.gov",
+  "aws-iso-f": "signin.csphome.hci.ic.gov",
+  "aws-iso-e": "signin.csphome.adc-e.uk",
+  "aws-eusc": "signin.amazonaws-eusc.eu",
+};
 const AWS_HOST = "signin.aws.amazon.com";
 
 /** A region is a DNS label here; anything else would change the host. */
@@ -31,7 +31,7 @@ export function isRegionName(region: string): boolean {
 
 /** `https://{region}.signin.aws.amazon.com` and the other partitions' equivalents. */
 export function signinEndpointForRegion(region: string): string {
-  const host = PARTITION_HOSTS.find(([pattern]) => pattern.test(region))?.[1] ?? AWS_HOST;
+  const host = PARTITION_HOSTS[awsPartition(region)?.name ?? "aws"] ?? AWS_HOST;
   return `https://${region}.${host}`;
 }
 

@@ -1,34 +1,14 @@
+import { awsPartition } from "@lanyard/endpoints";
 import type { EndpointSettings } from "./settings.js";
-
-interface Partition {
-  regex: RegExp;
-  dnsSuffix: string;
-  dualStackDnsSuffix: string;
-}
-
-// The AWS partitions (the SDKs' partitions.json), most specific first; unknown regions are `aws`.
-const PARTITIONS: readonly Partition[] = [
-  { regex: /^us-gov-\w+-\d+$/, dnsSuffix: "amazonaws.com", dualStackDnsSuffix: "api.aws" },
-  {
-    regex: /^cn-\w+-\d+$/,
-    dnsSuffix: "amazonaws.com.cn",
-    dualStackDnsSuffix: "api.amazonwebservices.com.cn",
-  },
-  { regex: /^eusc-(de)-\w+-\d+$/, dnsSuffix: "amazonaws.eu", dualStackDnsSuffix: "api.amazonwebservices.eu" },
-  { regex: /^us-iso-\w+-\d+$/, dnsSuffix: "c2s.ic.gov", dualStackDnsSuffix: "api.aws.ic.gov" },
-  { regex: /^us-isob-\w+-\d+$/, dnsSuffix: "sc2s.sgov.gov", dualStackDnsSuffix: "api.aws.scloud" },
-  { regex: /^eu-isoe-\w+-\d+$/, dnsSuffix: "cloud.adc-e.uk", dualStackDnsSuffix: "api.cloud-aws.adc-e.uk" },
-  { regex: /^us-isof-\w+-\d+$/, dnsSuffix: "csp.hci.ic.gov", dualStackDnsSuffix: "api.aws.hci.ic.gov" },
-];
-const AWS: Partition = { regex: /./, dnsSuffix: "amazonaws.com", dualStackDnsSuffix: "api.aws" };
 
 export type SsoService = "sso" | "sso-oidc";
 const HOST_PREFIX: Record<SsoService, string> = { sso: "portal.sso", "sso-oidc": "oidc" };
 
 /**
  * The default endpoint of the IAM Identity Center portal (`portal.sso.<region>.<suffix>`)
- * or SSO OIDC (`oidc.<region>.<suffix>`), as their endpoint rule sets build it, with the
- * FIPS and dual-stack variants; GovCloud's FIPS endpoints are the plain ones.
+ * or SSO OIDC (`oidc.<region>.<suffix>`), as their endpoint rule sets build it over the
+ * partition of `@lanyard/endpoints`, with the FIPS and dual-stack variants; GovCloud's FIPS
+ * endpoints are the plain ones.
  */
 export function defaultSsoEndpoint(
   service: SsoService,
@@ -36,10 +16,12 @@ export function defaultSsoEndpoint(
   fips: boolean,
   dualStack: boolean,
 ): string {
-  const partition = PARTITIONS.find((p) => p.regex.test(region)) ?? AWS;
+  // `aws.partition` answers for every string, `aws` when no pattern matches, as in the rules.
+  const partition = awsPartition(region) as NonNullable<ReturnType<typeof awsPartition>>;
   const prefix = HOST_PREFIX[service];
   const suffix = dualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix;
-  if (fips && !dualStack && region.startsWith("us-gov-")) return `https://${prefix}.${region}.amazonaws.com`;
+  if (fips && !dualStack && partition.name === "aws-us-gov")
+    return `https://${prefix}.${region}.amazonaws.com`;
   return `https://${prefix}${fips ? "-fips" : ""}.${region}.${suffix}`;
 }
 
