@@ -1,5 +1,5 @@
 import type { CredentialProvider } from "@lanyard/credentials";
-import { type SharedConfig, settingsFromConfig } from "@lanyard/credentials/config";
+import { resolveHome, type SharedConfig, settingsFromConfig } from "@lanyard/credentials/config";
 import {
   assumeRoleCredentials,
   defaultCredentials,
@@ -36,7 +36,7 @@ export function resolveRegion(options: ClientOptions, env: Env, config: SharedCo
   const settings = settingsFromConfig(config, {
     profile,
     env: {},
-    home: env.HOME || env.USERPROFILE || "",
+    home: resolveHome({}, env),
   });
   return settings.region?.value ?? DEFAULT_REGION;
 }

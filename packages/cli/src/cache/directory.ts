@@ -1,12 +1,12 @@
-import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
+import { resolveHome } from "@lanyard/credentials/config";
 import { configError } from "../errors.js";
 import type { Env } from "../io.js";
 
 /**
  * Where credential-process keeps its cache: LANYARD_CACHE_DIR, else ~/.aws/lanyard/cache,
  * beside the AWS CLI's own ~/.aws/cli/cache and under the directory users already guard as
- * secret. HOME is read as the SDKs read it for ~/.aws.
+ * secret. The home directory is found as the SDKs find it for ~/.aws.
  */
 export function cacheDirectory(env: Env): string {
   const override = env.LANYARD_CACHE_DIR;
@@ -19,5 +19,5 @@ export function cacheDirectory(env: Env): string {
     }
     return override;
   }
-  return join(env.HOME || env.USERPROFILE || homedir(), ".aws", "lanyard", "cache");
+  return join(resolveHome({}, env), ".aws", "lanyard", "cache");
 }
