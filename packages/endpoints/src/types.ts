@@ -103,6 +103,19 @@ export interface PartitionDefinition {
   outputs: PartitionOutputs;
 }
 
+/** One partition of the bundled table (partition-rows.generated.ts): its outputs as a tuple. */
+export type PartitionRow = [
+  name: string,
+  regionRegex: string,
+  dnsSuffix: string,
+  dualStackDnsSuffix: string,
+  implicitGlobalRegion: string,
+  supportsFIPS: boolean,
+  supportsDualStack: boolean,
+  /** Regions the name alone decides: no earlier regionRegex, nor the partition's own, matches them. */
+  regions: string[],
+];
+
 /** The shape of botocore's `partitions.json`. */
 export interface PartitionsData {
   version?: string;
