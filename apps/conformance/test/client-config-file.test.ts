@@ -11,8 +11,8 @@ import { startLoopbackProxy } from "@lanyard/http/contract";
 import { assumeRoleCredentials, type LogEvent, STSClient } from "@lanyard/sts-client";
 import { StsEmulator } from "@lanyard/sts-emulator";
 import { NodeHttpTransport } from "@lanyard/transport-node";
-import { generate } from "selfsigned";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loopbackCertificate } from "../../../packages/http/test/loopback-certificate.js";
 
 const ROLE = "arn:aws:iam::111122223333:role/deploy";
 let sts: StsEmulator;
@@ -141,14 +141,8 @@ describe("settings from the shared config file", () => {
   });
 
   it("trusts the ca_bundle the profile names for https endpoints, and only it", async () => {
-    const pems = await generate([{ name: "commonName", value: "127.0.0.1" }], {
-      keySize: 2048,
-      extensions: [
-        { name: "basicConstraints", cA: true },
-        { name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] },
-      ],
-    });
-    const server = createServer({ key: pems.private, cert: pems.cert }, (_req, res) => {
+    const pems = await loopbackCertificate();
+    const server = createServer({ key: pems.key, cert: pems.cert }, (_req, res) => {
       res.writeHead(200, { "content-type": "text/xml" });
       res.end(
         "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>111122223333</Account></GetCallerIdentityResult></GetCallerIdentityResponse>",
