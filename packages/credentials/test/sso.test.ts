@@ -91,6 +91,11 @@ async function setup(config: string, cache: Record<string, unknown> | string | u
   return { env, homedir: scratch.home.dir, now: () => NOW };
 }
 
+/** How many CreateToken (refresh) requests SSO OIDC received. */
+function tokenRequests(): number {
+  return scratch.server?.requests.filter((request) => request.url === "/token").length ?? 0;
+}
+
 function expectNoSecrets(error: Error | undefined): void {
   for (const secret of [ACCESS_TOKEN, REFRESH_TOKEN, CLIENT_SECRET, "role-secret"]) {
     expect(error?.message).not.toContain(secret);
@@ -155,6 +160,28 @@ describe("IAM Identity Center profiles", () => {
     await startPortal({ oidcStatus: 400 });
     const options = await setup(SESSION_CONFIG, cacheEntry({ expiresAt: iso(NOW + 60_000) }));
     expect((await fromIni({ ...options, profile: "dev" })()).accessKeyId).toBe(`ASIA-${ACCESS_TOKEN}`);
+  });
+
+  it("shares one refresh among concurrent resolutions, so a rotated refresh token is sent once", async () => {
+    await startPortal();
+    const options = await setup(SESSION_CONFIG, cacheEntry({ expiresAt: iso(NOW + 60_000) }));
+    const resolved = await Promise.all([1, 2, 3].map(() => fromIni({ ...options, profile: "dev" })()));
+    expect(resolved.map((c) => c.accessKeyId)).toEqual(Array(3).fill("ASIA-aoa-refreshed"));
+    expect(tokenRequests()).toBe(1);
+  });
+
+  it("tries a refused refresh again only after 30 s, using the valid token meanwhile", async () => {
+    await startPortal({ oidcStatus: 400 });
+    const options = await setup(SESSION_CONFIG, cacheEntry({ expiresAt: iso(NOW + 120_000) }));
+    let now = NOW;
+    const provider = fromIni({ ...options, profile: "dev", now: () => now });
+    expect((await provider()).accessKeyId).toBe(`ASIA-${ACCESS_TOKEN}`);
+    now += 29_000;
+    expect((await provider()).accessKeyId).toBe(`ASIA-${ACCESS_TOKEN}`);
+    expect(tokenRequests()).toBe(1);
+    now += 2_000;
+    expect((await provider()).accessKeyId).toBe(`ASIA-${ACCESS_TOKEN}`);
+    expect(tokenRequests()).toBe(2);
   });
 
   it("asks for `aws sso login` when the token expired and its refresh is refused", async () => {

@@ -16,6 +16,17 @@ import {
  */
 export const SSO_REFRESH_WINDOW_MS = 5 * 60 * 1000;
 
+/**
+ * After a refresh attempt, a token is not refreshed again for this long, and a valid token is
+ * used meanwhile: the JS SDK's throttle, so a failing SSO OIDC is not asked on every resolution.
+ */
+export const SSO_REFRESH_THROTTLE_MS = 30 * 1000;
+
+// Per token cache file: when its last refresh was tried, and the refresh under way. Concurrent
+// resolutions share one refresh, so a rotated refresh token is never sent twice.
+const lastAttempt = new Map<string, number>();
+const running = new Map<string, Promise<string>>();
+
 export interface SsoTokenDeps {
   home: string;
   now: () => number;
@@ -69,7 +80,8 @@ async function refresh(entry: SsoCacheEntry, path: string, deps: SsoTokenDeps) {
 /**
  * The access token for an SSO profile, from the AWS CLI's cache. For the sso-session form
  * a token inside the refresh window is renewed through SSO OIDC with the cached refresh
- * token and written back; a refresh that fails leaves a still valid token in use. Legacy
+ * token and written back, by one refresh at a time and at most one every 30 s per token;
+ * a refresh that fails leaves a still valid token in use. Legacy
  * profiles cannot refresh. A missing, unreadable or expired token is `sso-login-required`.
  */
 export async function ssoAccessToken(config: SsoProfileConfig, deps: SsoTokenDeps): Promise<string> {
@@ -88,11 +100,38 @@ export async function ssoAccessToken(config: SsoProfileConfig, deps: SsoTokenDep
       throw loginRequired(config, `${expired} and the cache holds no usable refresh token`);
     return entry.accessToken;
   }
+  const underway = running.get(path);
+  if (underway !== undefined) return underway;
+  if (now - (lastAttempt.get(path) ?? Number.NEGATIVE_INFINITY) < SSO_REFRESH_THROTTLE_MS) {
+    if (expiresAt <= now) throw loginRequired(config, `${expired} and a refresh was tried less than 30 s ago`);
+    return entry.accessToken;
+  }
+  lastAttempt.set(path, now);
+  const attempt = refreshOrKeep(config, { entry, path, expiresAt, expired }, deps).finally(() =>
+    running.delete(path),
+  );
+  running.set(path, attempt);
+  return attempt;
+}
+
+interface CachedToken {
+  entry: SsoCacheEntry;
+  path: string;
+  expiresAt: number;
+  expired: string;
+}
+
+/** A refresh whose failure leaves a still valid token in use. */
+async function refreshOrKeep(
+  config: SsoProfileConfig,
+  token: CachedToken,
+  deps: SsoTokenDeps,
+): Promise<string> {
   try {
-    return await refresh(entry, path, deps);
+    return await refresh(token.entry, token.path, deps);
   } catch (error) {
     if (!(error instanceof RefreshFailure) && !(error instanceof CredentialsError)) throw error;
-    if (expiresAt > now) return entry.accessToken;
-    throw loginRequired(config, `${expired} and could not be refreshed (${error.message})`);
+    if (token.expiresAt > deps.now()) return token.entry.accessToken;
+    throw loginRequired(config, `${token.expired} and could not be refreshed (${error.message})`);
   }
 }
