@@ -112,7 +112,9 @@ describe("configuration", () => {
         source: `profile "default" in ${file}`,
       });
       await writeFile(file, "[default]\nsts_regional_endpoints = global\n");
-      const bad = await settingsWith({ region: "us-west-2" }, { AWS_CONFIG_FILE: file }).catch((e: Error) => e);
+      const bad = await settingsWith({ region: "us-west-2" }, { AWS_CONFIG_FILE: file }).catch(
+        (e: Error) => e,
+      );
       expect(bad).toMatchObject({ code: "config" });
       expect((bad as Error).message).toContain(`sts_regional_endpoints from profile "default" in ${file}`);
       expect((bad as Error).message).toContain("regional, legacy");
