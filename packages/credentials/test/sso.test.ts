@@ -184,6 +184,17 @@ describe("IAM Identity Center profiles", () => {
     expect(tokenRequests()).toBe(2);
   });
 
+  it("does not ask SSO OIDC again within 30 s for an expired token whose refresh was refused", async () => {
+    await startPortal({ oidcStatus: 400 });
+    const options = await setup(SESSION_CONFIG, cacheEntry({ expiresAt: iso(NOW - 60_000) }));
+    const provider = fromIni({ ...options, profile: "dev" });
+    expect(await failure(provider())).toMatchObject({ code: "sso-login-required" });
+    const again = await failure(provider());
+    expect(again).toMatchObject({ code: "sso-login-required" });
+    expect(again?.message).toMatch(/a refresh was tried less than 30 s ago; run aws sso login --profile dev/);
+    expect(tokenRequests()).toBe(1);
+  });
+
   it("asks for `aws sso login` when the token expired and its refresh is refused", async () => {
     await startPortal({ oidcStatus: 400 });
     const options = await setup(SESSION_CONFIG, cacheEntry({ expiresAt: iso(NOW - 60_000) }));

@@ -103,7 +103,8 @@ export async function ssoAccessToken(config: SsoProfileConfig, deps: SsoTokenDep
   const underway = running.get(path);
   if (underway !== undefined) return underway;
   if (now - (lastAttempt.get(path) ?? Number.NEGATIVE_INFINITY) < SSO_REFRESH_THROTTLE_MS) {
-    if (expiresAt <= now) throw loginRequired(config, `${expired} and a refresh was tried less than 30 s ago`);
+    if (expiresAt <= now)
+      throw loginRequired(config, `${expired} and a refresh was tried less than 30 s ago`);
     return entry.accessToken;
   }
   lastAttempt.set(path, now);
