@@ -54,7 +54,7 @@ export async function heapSuite(context: SuiteContext): Promise<SuiteResult> {
     baseline: "lanyard per client",
     rows: withAdvantage(rows, "lanyard per client", true),
     notes: [
-      "per client: 200 clients constructed (static credentials, endpoint override), heap delta after GC / 200",
+      "per client: 2,000 clients constructed (static credentials, endpoint override), heap delta after GC / 2,000",
     ],
   };
 }
