@@ -76,8 +76,9 @@ describe("fromInstanceMetadata", () => {
       env: { AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: "ipv6" },
       timeoutMs: 50,
     })().catch((e: Error) => e);
-    // Nothing answers the IPv6 address here; what matters is that the value was accepted.
+    // Nothing answers the IPv6 address here; the failure names the endpoint that was tried.
     expect(refused).toMatchObject({ code: "http-failed" });
+    expect((refused as Error).message).toContain("http://[fd00:ec2::254]");
   });
 
   it.each([
