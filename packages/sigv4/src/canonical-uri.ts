@@ -28,6 +28,8 @@ export type QueryPair = readonly [key: string, value: string];
 /** Splits a URL's `search` (with or without `?`) into decoded key/value pairs, keeping order. */
 export function parseQuery(search: string): QueryPair[] {
   const pairs: QueryPair[] = [];
+  // An awsQuery POST has no query at all.
+  if (search === "" || search === "?") return pairs;
   for (const part of search.replace(/^\?/, "").split("&")) {
     const eq = part.indexOf("=");
     if (eq !== -1) pairs.push([uriDecode(part.slice(0, eq)), uriDecode(part.slice(eq + 1))]);

@@ -5,9 +5,12 @@ import { percentEncode } from "@lanyard/http";
 /** Encodes a query key or value (or a path segment) the way SigV4 canonicalizes it. */
 export const uriEncode: (value: string) => string = percentEncode;
 
+// A path of unreserved characters and separators (`/`, `/v1/token`) encodes to itself.
+const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
+
 /** Encodes a path, keeping its `/` separators. */
 export function uriEncodePath(path: string): string {
-  return uriEncode(path).replace(/%2F/g, "/");
+  return UNRESERVED_PATH.test(path) ? path : uriEncode(path).replace(/%2F/g, "/");
 }
 
 /**
