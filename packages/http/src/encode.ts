@@ -4,12 +4,8 @@
 // canonicalization, awsQuery form bodies and the endpoint rules' `uriEncode` all encode this way.
 const RESERVED_BY_3986 = /[!'()*]/g;
 
-// Most keys, values and path segments need no escape at all (`Action`, `2011-06-15`).
-const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
-
 /** Percent-encodes a string as RFC 3986 requires; throws `URIError` on an unpaired surrogate. */
 export function percentEncode(value: string): string {
-  if (UNRESERVED_ONLY.test(value)) return value;
   return encodeURIComponent(value).replace(
     RESERVED_BY_3986,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,

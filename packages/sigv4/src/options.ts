@@ -28,16 +28,6 @@ export interface ResolvedOptions extends SignOptions {
 const isNonEmptyString = (value: unknown): value is string => typeof value === "string" && value !== "";
 
 /**
- * Region and service both enter the credential scope: a "/" would split it, and whitespace (a
- * region read with its newline from a file) would sign a scope AWS rejects with SignatureDoesNotMatch.
- */
-function checkScopePart(name: string, value: unknown): void {
-  if (!isNonEmptyString(value) || /[\s/]/.test(value)) {
-    throw invalid("invalid-option", `Invalid ${name}`, 'a non-empty string without "/" or whitespace');
-  }
-}
-
-/**
  * Validates `options`, which may carry the common names and the operation's `extra` ones, and
  * unpacks the credentials. `date` (when verifying, from the request) wins over `options.date`.
  */
@@ -49,10 +39,10 @@ export function resolveOptions(
   if (typeof options !== "object" || options === null) {
     throw invalid("invalid-option", "Missing options", "{ credentials, region, service }");
   }
+  const allowed = SIGN_OPTION_NAMES.concat(extra);
   for (const name of Object.keys(options)) {
-    if (!SIGN_OPTION_NAMES.includes(name) && !extra.includes(name)) {
-      const allowed = SIGN_OPTION_NAMES.concat(extra).join(", ");
-      throw invalid("invalid-option", `Unknown option "${name}"`, `one of ${allowed}`);
+    if (!allowed.includes(name)) {
+      throw invalid("invalid-option", `Unknown option "${name}"`, `one of ${allowed.join(", ")}`);
     }
   }
   const { credentials, region, service } = options;
@@ -60,8 +50,16 @@ export function resolveOptions(
     const expectation = "{ accessKeyId, secretAccessKey } as non-empty strings";
     throw invalid("missing-credentials", "Missing credentials", expectation);
   }
-  checkScopePart("region", region);
-  checkScopePart("service", service);
+  for (const [name, value] of [
+    ["region", region],
+    ["service", service],
+  ]) {
+    // Both enter the credential scope: a "/" would split it, and whitespace (a region read with its
+    // newline from a file) would sign a scope AWS rejects with SignatureDoesNotMatch.
+    if (!isNonEmptyString(value) || /[\s/]/.test(value)) {
+      throw invalid("invalid-option", `Invalid ${name}`, 'a non-empty string without "/" or whitespace');
+    }
+  }
   const time = signingTime(date ?? options.date ?? new Date());
   // The spread goes last: V8 copies `{ ...a, b }` on a slow path (measured 3.5 µs, a quarter of a
   // signature on Node), `{ b, ...a }` on a fast one. The names cannot collide: unknown options threw.
