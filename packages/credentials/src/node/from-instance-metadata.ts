@@ -3,6 +3,7 @@ import { processEnv } from "../from-env.js";
 import type { AwsCredentials, CredentialProvider, Env } from "../types.js";
 import { parseCredentialDocument } from "./credential-document.js";
 import { HttpFailure, simpleRequest } from "./http-request.js";
+import { parseHttpUrl } from "./http-url.js";
 import { type ImdsSettings, imdsSettings } from "./settings.js";
 import type { SharedConfig } from "./shared-config.js";
 
@@ -55,7 +56,7 @@ export function asImdsFailure(error: unknown): unknown {
 }
 
 function endpointOf(options: FromInstanceMetadataOptions, settings: ImdsSettings): string {
-  if (options.endpoint) return checkedEndpoint(options.endpoint, "the endpoint option");
+  if (options.endpoint) return checkedEndpoint(options.endpoint);
   if (settings.ec2MetadataServiceEndpoint) return settings.ec2MetadataServiceEndpoint.value;
   return settings.ec2MetadataServiceEndpointMode.value === "IPv6" ? IMDS_ENDPOINT_IPV6 : IMDS_ENDPOINT_IPV4;
 }
@@ -64,17 +65,11 @@ function endpointOf(options: FromInstanceMetadataOptions, settings: ImdsSettings
  * The endpoint option must be an http(s) URL. Anything else is this provider's failure, not a
  * TypeError (see `asImdsFailure`). The value is not repeated in the message.
  */
-function checkedEndpoint(endpoint: string, name: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) {
+function checkedEndpoint(endpoint: string): string {
+  if (parseHttpUrl(endpoint) === undefined) {
     throw new CredentialsError(
       "url-not-allowed",
-      `fromInstanceMetadata: ${name} is not an http(s) URL; expected a form like ${IMDS_ENDPOINT_IPV4} or ${IMDS_ENDPOINT_IPV6}`,
+      `fromInstanceMetadata: the endpoint option is not an http(s) URL; expected a form like ${IMDS_ENDPOINT_IPV4} or ${IMDS_ENDPOINT_IPV6}`,
       { tryNext: true },
     );
   }

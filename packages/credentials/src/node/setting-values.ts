@@ -1,3 +1,4 @@
+import { parseHttpUrl } from "./http-url.js";
 import {
   envValue,
   invalidSetting,
@@ -63,14 +64,6 @@ export function positiveInteger(found: RawSetting, ctx: SettingContext, name: st
 /** An http(s) URL. The value is not echoed: a URL may carry a user and password. */
 export function httpUrl(found: RawSetting, ctx: SettingContext, name: string): string {
   const value = found.raw.trim();
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalidSetting(name, found, "an http:// or https:// URL", ctx);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw invalidSetting(name, found, "an http:// or https:// URL", ctx);
-  }
+  if (parseHttpUrl(value) === undefined) throw invalidSetting(name, found, "an http:// or https:// URL", ctx);
   return value;
 }

@@ -1,6 +1,7 @@
 import { awsPartition } from "@lanyard/endpoints";
 import { CredentialsError } from "../errors.js";
 import type { Env } from "../types.js";
+import { parseHttpUrl } from "./http-url.js";
 import { loginError } from "./login-errors.js";
 import { endpointSettings, settingContext } from "./settings.js";
 import type { SharedConfig } from "./shared-config.js";
@@ -60,13 +61,8 @@ export interface SigninEndpointInput {
 
 /** The explicit endpoint option; the message names the option, not its value. */
 function parseEndpointOption(profile: string, url: string): URL {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed === undefined || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
+  const parsed = parseHttpUrl(url);
+  if (parsed === undefined) {
     const from = "the endpoint option";
     throw loginError("login-refresh-failed", profile, `${from} is not an http(s) URL`, `correct ${from}`);
   }
