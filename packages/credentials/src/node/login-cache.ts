@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Env } from "../types.js";
 import type { LoginToken } from "./login-token.js";
-import { readCapped } from "./read-capped.js";
+import { readCappedIfPresent } from "./read-capped.js";
 import { writeSecretFile } from "./secret-file.js";
 import { resolveHome } from "./shared-config.js";
 
@@ -25,13 +25,8 @@ export function loginCacheFile(directory: string, loginSession: string): string 
 const MAX_LOGIN_CACHE_BYTES = 1024 * 1024;
 
 /** The file's text, or undefined when it does not exist; other read errors are thrown. */
-export async function readLoginCache(path: string): Promise<string | undefined> {
-  try {
-    return await readCapped(path, "login session cache", MAX_LOGIN_CACHE_BYTES);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
+export function readLoginCache(path: string): Promise<string | undefined> {
+  return readCappedIfPresent(path, "login session cache", MAX_LOGIN_CACHE_BYTES);
 }
 
 /**

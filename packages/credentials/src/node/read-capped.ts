@@ -42,3 +42,20 @@ export async function readCapped(path: string, what: string, maxBytes: number): 
     await handle.close();
   }
 }
+
+/**
+ * `readCapped`, with undefined for a file that does not exist: no ~/.aws at all, no cached token
+ * or session yet, each the common case rather than an error. Other failures are thrown as they are.
+ */
+export async function readCappedIfPresent(
+  path: string,
+  what: string,
+  maxBytes: number,
+): Promise<string | undefined> {
+  try {
+    return await readCapped(path, what, maxBytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@ import { processEnv } from "../from-env.js";
 import type { Env } from "../types.js";
 import { configSections } from "./config-sections.js";
 import { type IniSections, parseIni } from "./ini.js";
-import { MAX_SHARED_FILE_BYTES, readCapped } from "./read-capped.js";
+import { MAX_SHARED_FILE_BYTES, readCappedIfPresent } from "./read-capped.js";
 
 export interface SharedConfigOptions {
   /** Defaults to `process.env`. */
@@ -51,16 +51,14 @@ export function sharedFilePaths(options: SharedConfigOptions = {}): { config: st
 }
 
 async function readIni(path: string): Promise<IniSections> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readCapped(path, "shared config file", MAX_SHARED_FILE_BYTES);
+    text = await readCappedIfPresent(path, "shared config file", MAX_SHARED_FILE_BYTES);
   } catch (error) {
     if (error instanceof CredentialsError) throw error;
-    // A missing file is the common case (no ~/.aws at all), not an error.
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return Object.create(null);
     throw new CredentialsError("file-unreadable", `cannot read shared config file ${path}`, { cause: error });
   }
-  return parseIni(text);
+  return text === undefined ? Object.create(null) : parseIni(text);
 }
 
 /**

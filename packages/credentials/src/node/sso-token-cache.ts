@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { CredentialsError } from "../errors.js";
-import { readCapped } from "./read-capped.js";
+import { readCappedIfPresent } from "./read-capped.js";
 import { writeSecretFile } from "./secret-file.js";
 
 /**
@@ -53,15 +53,14 @@ function parseEntry(text: string): SsoCacheEntry | "malformed" | "incomplete" {
 
 /** Reads one cache entry; never puts the file's contents in an error. */
 export async function readSsoCache(path: string): Promise<SsoCacheEntry | CacheProblem> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readCapped(path, "SSO token cache", MAX_CACHE_BYTES);
+    text = await readCappedIfPresent(path, "SSO token cache", MAX_CACHE_BYTES);
   } catch (error) {
     if (error instanceof CredentialsError) return "malformed";
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
     throw new CredentialsError("file-unreadable", `cannot read SSO token cache ${path}`, { cause: error });
   }
-  return parseEntry(text);
+  return text === undefined ? "missing" : parseEntry(text);
 }
 
 /** Writes an entry back as the CLI does: JSON, 0600, atomically (`writeSecretFile`). */
