@@ -5,6 +5,7 @@ import { parseHttpUrl } from "./http-url.js";
 import { loginError } from "./login-errors.js";
 import { endpointSettings, settingContext } from "./settings.js";
 import type { SharedConfig } from "./shared-config.js";
+import { endpointPath } from "./sso-endpoints.js";
 
 /** CreateOAuth2Token's path (botocore data/signin/2023-01-01/service-2.json). */
 export const TOKEN_PATH = "/v1/token";
@@ -36,10 +37,9 @@ export function signinEndpointForRegion(region: string): string {
   return `https://${region}.${host}`;
 }
 
-/** The endpoint's path joined with the operation's, as rest-json does: `/base` + `/v1/token`. */
+/** The endpoint's path joined with the operation's, as rest-json does (`/base` + `/v1/token`), with no query. */
 export function tokenUrl(endpoint: URL): URL {
-  const url = new URL(endpoint.href);
-  url.pathname = `${url.pathname.replace(/\/+$/, "")}${TOKEN_PATH}`;
+  const url = endpointPath(endpoint, TOKEN_PATH);
   url.search = "";
   url.hash = "";
   return url;
