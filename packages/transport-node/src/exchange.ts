@@ -2,7 +2,6 @@ import type { ClientRequest, IncomingMessage } from "node:http";
 import type { RequestOptions } from "node:https";
 import type { SecureContext } from "node:tls";
 import {
-  announcedBodyLength,
   type BodyCollector,
   bodyCollector,
   type Deadline,
@@ -10,6 +9,7 @@ import {
   type HttpResponse,
   hasBody,
   lowerCaseRawHeaders,
+  parseContentLength,
   TruncatedBodyError,
 } from "@lanyard/http";
 import type { InFlight } from "./in-flight.js";
@@ -69,13 +69,8 @@ export function exchange(
         res.resume();
         return done(NO_BODY);
       }
-      readBody(
-        res,
-        announcedBodyLength(outgoing.method, status, headers["content-length"]),
-        context,
-        done,
-        fail,
-      );
+      // It has a body, so its Content-Length is this body's length (not a HEAD's or a 304's).
+      readBody(res, parseContentLength(headers["content-length"]), context, done, fail);
     });
     req.end(outgoing.body);
   });
