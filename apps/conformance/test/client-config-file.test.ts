@@ -169,24 +169,19 @@ describe("the default transport", () => {
   it("sends through HTTP_PROXY, as the SDKs' users on corporate networks expect", async () => {
     const proxy = await startLoopbackProxy();
     try {
+      // The same client twice: the proxy variables are read when its transport is made.
+      const options = { region: "eu-west-1", endpoint: sts.endpoint, credentials: sts.credentials };
       process.env.HTTP_PROXY = proxy.url;
-      await using client = new STSClient({
-        region: "eu-west-1",
-        endpoint: sts.endpoint,
-        credentials: sts.credentials,
-      });
+      await using client = new STSClient(options);
       await client.getCallerIdentity();
       expect(proxy.forwards()).toBe(1);
       process.env.NO_PROXY = "127.0.0.1";
-      await using direct = new STSClient({
-        region: "eu-west-1",
-        endpoint: sts.endpoint,
-        credentials: sts.credentials,
-      });
+      await using direct = new STSClient(options);
       await direct.getCallerIdentity();
       expect(proxy.forwards()).toBe(1);
     } finally {
       delete process.env.HTTP_PROXY;
+      delete process.env.NO_PROXY;
       await proxy.close();
     }
   });
