@@ -351,6 +351,16 @@ describe("fromLoginSession: unreachable endpoint", () => {
 });
 
 describe("fromLoginSession: bad cache files", () => {
+  it("refuses a cache file over 1 MiB as too large, naming the file and the fix", async () => {
+    await setUp(inMinutes(60), undefined, `${" ".repeat(1024 * 1024)}${OLD.secretAccessKey}`);
+    const error = await failure(provider()());
+    expect(error.code).toBe("file-too-large");
+    expect(error.tryNext).toBe(false);
+    expect(error.message).toContain(`${CACHE_FILE} is too large to be a session file`);
+    expect(error.message).toContain(FIX);
+    expect(error.message).not.toContain(OLD.secretAccessKey);
+  });
+
   it("names the missing cache file and the fix", async () => {
     home = await tempHome({ ".aws/config": CONFIG });
     const error = await failure(provider()());

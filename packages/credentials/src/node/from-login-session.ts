@@ -1,5 +1,5 @@
 import type { Transport } from "@lanyard/http";
-import { notConfigured } from "../errors.js";
+import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
 import { createCredentials } from "../redact.js";
 import type { AwsCredentials, CredentialProvider, Env } from "../types.js";
@@ -79,6 +79,16 @@ async function readCache(profile: string, path: string): Promise<string> {
   try {
     text = await readLoginCache(path);
   } catch (error) {
+    // The size cap's error says what is wrong with the file; any other is the file system's.
+    if (error instanceof CredentialsError) {
+      throw loginError(
+        error.code,
+        profile,
+        `${path} is too large to be a session file`,
+        runLogin(profile),
+        error,
+      );
+    }
     const fix = `check the file's permissions, or ${runLogin(profile)}`;
     throw loginError("file-unreadable", profile, `cannot read ${path} (${errnoCode(error)})`, fix, error);
   }
