@@ -29,9 +29,10 @@ const NODE_BUILD = /\.node\.js$/;
 /** Every `./dist/….js` named in `exports`, `imports` or `bin`, under any condition, but the Node builds'. */
 function entryPoints(manifest) {
   const found = new Set();
+  const nodeTargets = new Set(nodeBuilds(manifest).map(({ target }) => target));
   const visit = (value) => {
     if (typeof value === "string") {
-      if (value.startsWith("./dist/") && value.endsWith(".js") && !isNodeBuild(manifest, value)) {
+      if (value.startsWith("./dist/") && value.endsWith(".js") && !nodeTargets.has(value)) {
         found.add(join(packageDir, value));
       }
     } else if (value && typeof value === "object") {
@@ -51,10 +52,6 @@ function nodeBuilds(manifest) {
       ? [{ source: conditions.default, target: conditions.node }]
       : [],
   );
-}
-
-function isNodeBuild(manifest, path) {
-  return nodeBuilds(manifest).some(({ target }) => target === path);
 }
 
 function externals(manifest) {
