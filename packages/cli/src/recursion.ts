@@ -1,8 +1,10 @@
-import { realpathSync } from "node:fs";
-import { basename, resolve } from "node:path";
 import { profileSettings, type SharedConfig, splitCommand } from "@lanyard/credentials/config";
 import { configError } from "./errors.js";
 import type { Env } from "./io.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { realpathSync } = process.getBuiltinModule("node:fs");
+const { basename, resolve } = process.getBuiltinModule("node:path");
 
 /** The profiles whose credential-process runs are in progress above this one, outermost first. */
 export const CHAIN_VARIABLE = "LANYARD_CREDENTIAL_PROCESS_CHAIN";

@@ -1,7 +1,9 @@
-import { openSync } from "node:fs";
-import { createInterface } from "node:readline";
-import { ReadStream } from "node:tty";
 import { configError } from "./errors.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { openSync } = process.getBuiltinModule("node:fs");
+const { createInterface } = process.getBuiltinModule("node:readline");
+const { ReadStream } = process.getBuiltinModule("node:tty");
 
 /**
  * The terminal to read an answer from: stdin when it is one, else the controlling terminal,

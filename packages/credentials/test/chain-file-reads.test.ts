@@ -3,15 +3,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultChain } from "../src/node/index.js";
 import { AKID, FUTURE, json, type Loopback, loopback, SECRET, TOKEN, tempHome } from "./helpers.js";
 
-// Counts the shared files' opens: the provider reads them through node:fs/promises `open`.
-const opened = vi.hoisted(() => [] as string[]);
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const original = await importOriginal<typeof import("node:fs/promises")>();
-  const open: typeof original.open = (path, ...rest) => {
-    opened.push(String(path));
-    return original.open(path, ...rest);
-  };
-  return { ...original, open, default: { ...original, open } };
+// Counts the shared files' opens: the provider reads them through node:fs/promises `open`,
+// called on the built-in module object, so a spy on that object sees every call.
+const fs = process.getBuiltinModule("node:fs/promises");
+const opened: string[] = [];
+const open = fs.open;
+vi.spyOn(fs, "open").mockImplementation((path, ...rest) => {
+  opened.push(String(path));
+  return open(path, ...rest);
 });
 
 let server: Loopback | undefined;

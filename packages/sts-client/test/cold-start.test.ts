@@ -12,14 +12,17 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const recorder = fileURLToPath(new URL("./support/record-loads.mjs", import.meta.url));
 const built = existsSync(fileURLToPath(new URL("../dist/index.js", import.meta.url)));
 
-async function loadedModules(code: string): Promise<string[]> {
+async function recorded(code: string, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
   const { stderr } = await promisify(execFile)(
     process.execPath,
     ["--import", recorder, "--input-type=module", "-e", code],
-    { cwd: packageDir },
+    { cwd: packageDir, env },
   );
-  return stderr
-    .split("\n")
+  return stderr.split("\n");
+}
+
+async function loadedModules(code: string): Promise<string[]> {
+  return (await recorded(code))
     .filter((line) => line.startsWith("load "))
     .map((line) => line.slice("load ".length));
 }
@@ -80,5 +83,35 @@ describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
     const unneeded = /\/(query-protocol|xml-codec|transport-node|transport-undici)\/dist\/|\/undici\//;
     expect(loaded.filter((url) => unneeded.test(url))).toEqual([]);
     expect(loaded).not.toContain("node:http");
+  }, 30_000);
+
+  it("import no Node built-in as an ES module: the packages load them with process.getBuiltinModule", async () => {
+    // An ES import makes Node evaluate every export of the built-in; on Node 22 and later that runs
+    // node:http's WebSocket getter, which loads Node's bundled undici (40-70 ms before the first
+    // call; nodejs/node#57649). The default chain (credentials/node), a call and an EKS token cover
+    // the providers, the node:http transport and the signer.
+    const lines = await recorded(
+      `
+      await import("node:os"); // the script's own import: proof that the recorder sees them
+      const { createServer } = process.getBuiltinModule("node:http");
+      const server = createServer((req, res) => res.end("<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"));
+      await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+      const { STSClient } = await import("@lanyard/sts-client");
+      const sts = new STSClient({ region: "us-east-1", endpoint: "http://127.0.0.1:" + server.address().port });
+      if ((await sts.getCallerIdentity()).Account !== "1") throw new Error("unexpected output");
+      if (!(await sts.getEksToken({ clusterName: "demo" })).startsWith("k8s-aws-v1.")) throw new Error("no token");
+      await sts.close();
+      server.close();`,
+      {
+        PATH: process.env.PATH,
+        AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+        AWS_SECRET_ACCESS_KEY: "secret",
+        AWS_CONFIG_FILE: "/nonexistent/config",
+        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
+      },
+    );
+    const imported = lines.filter((line) => line.startsWith("builtin "));
+    expect(imported.filter((line) => line.startsWith("builtin node:os "))).toHaveLength(1);
+    expect(imported.filter((line) => lanyardFile.test(line))).toEqual([]);
   }, 30_000);
 });

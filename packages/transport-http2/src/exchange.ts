@@ -1,4 +1,4 @@
-import { type ClientHttp2Stream, constants, type IncomingHttpHeaders } from "node:http2";
+import type { ClientHttp2Stream, IncomingHttpHeaders } from "node:http2";
 import {
   announcedBodyLength,
   type BodyCollector,
@@ -10,6 +10,9 @@ import {
 } from "@lanyard/http";
 import { type OriginSession, SessionGoneError, type TrackedStream } from "./origin-session.js";
 import { requestHeaders } from "./request-headers.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { constants } = process.getBuiltinModule("node:http2");
 
 export interface ExchangeLimits {
   maxBodyBytes: number;

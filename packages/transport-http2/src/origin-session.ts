@@ -1,7 +1,10 @@
-import { type ClientHttp2Session, connect } from "node:http2";
+import type { ClientHttp2Session } from "node:http2";
 import { ConnectionResetError, TimeoutError, TransportClosedError } from "@lanyard/http";
 import { answersPing } from "./liveness.js";
 import type { ResolvedOptions } from "./options.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { connect } = process.getBuiltinModule("node:http2");
 
 interface Waiter {
   resolve(): void;

@@ -1,4 +1,4 @@
-import { type AgentOptions, type ClientRequest, type ClientRequestArgs, Agent as HttpAgent } from "node:http";
+import type { Agent, AgentOptions, ClientRequest, ClientRequestArgs } from "node:http";
 import type { AgentOptions as HttpsAgentOptions } from "node:https";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
@@ -7,6 +7,9 @@ import { armConnectTimeout } from "./connect-timeout.js";
 import { keepIdleSocket, reuseIdleSocket } from "./idle-timeout.js";
 import type { TlsSettings } from "./tls-context.js";
 
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { Agent: HttpAgent } = process.getBuiltinModule("node:http");
+
 export interface PoolSettings {
   maxSockets: number;
   keepAliveTimeoutMs: number;
@@ -14,7 +17,7 @@ export interface PoolSettings {
 }
 
 /** An agent the transport can shut for good. */
-export interface ClosableAgent extends HttpAgent {
+export interface ClosableAgent extends Agent {
   /** Destroys every socket and refuses to open new ones. */
   shut(): void;
 }
@@ -52,7 +55,7 @@ export function createDirectAgent(secure: boolean, pool: PoolSettings, tls: TlsS
   return new DirectHttpsAgent(pool, options);
 }
 
-type AgentClass = new (options: HttpsAgentOptions) => HttpAgent;
+type AgentClass = new (options: HttpsAgentOptions) => Agent;
 
 /**
  * node:http's or node:https's pool, with a connect timeout on each new connection (covering the

@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
 import { PEM_CERTIFICATE, TlsError } from "@lanyard/http";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { readFileSync } = process.getBuiltinModule("node:fs");
 
 /**
  * Reads a PEM CA bundle (the file `AWS_CA_BUNDLE` or a profile's `ca_bundle` names) for

@@ -1,4 +1,7 @@
-import { BlockList, isIP } from "node:net";
+import type { BlockList } from "node:net";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const net = process.getBuiltinModule("node:net");
 
 /**
  * A parsed `NO_PROXY` list, matched the way curl and Python's urllib (botocore, the AWS CLI) do:
@@ -32,7 +35,7 @@ export class NoProxyList {
   bypasses(hostname: string, port: number): boolean {
     if (this.#all) return true;
     const host = unbracket(hostname.toLowerCase());
-    const family = isIP(host);
+    const family = net.isIP(host);
     for (const rule of this.#rules) {
       if (rule.port !== undefined && rule.port !== port) continue;
       // As curl does, an IP address is matched as an address only, never as a domain suffix.
@@ -53,24 +56,24 @@ interface HostRule {
 
 function hostRule(entry: string): HostRule | undefined {
   if (entry === "*" || entry.includes("/")) return undefined;
-  if (isIP(entry) === 6) return { host: entry, port: undefined, ip: true };
+  if (net.isIP(entry) === 6) return { host: entry, port: undefined, ip: true };
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
   if (bracketed) return { host: bracketed[1]!, port: optionalPort(bracketed[2]), ip: true };
   const [name = "", port] = entry.split(":");
   const host = name.replace(/^\*?\.+/, "");
   if (host === "") return undefined;
-  return { host, port: optionalPort(port), ip: isIP(host) !== 0 };
+  return { host, port: optionalPort(port), ip: net.isIP(host) !== 0 };
 }
 
 function cidrBlocks(entries: readonly string[]): BlockList | undefined {
   let blocks: BlockList | undefined;
   for (const entry of entries) {
     const match = /^\[?([^\]/]+)\]?\/(\d{1,3})$/.exec(entry);
-    const family = match ? isIP(match[1]!) : 0;
+    const family = match ? net.isIP(match[1]!) : 0;
     if (!match || family === 0) continue;
     const prefix = Number(match[2]);
     if (prefix > (family === 4 ? 32 : 128)) continue;
-    blocks ??= new BlockList();
+    blocks ??= new net.BlockList();
     blocks.addSubnet(match[1]!, prefix, family === 4 ? "ipv4" : "ipv6");
   }
   return blocks;

@@ -1,4 +1,3 @@
-import { request as httpRequest } from "node:http";
 import type { SecureContext } from "node:tls";
 import { type ClosableAgent, createDirectAgent, type PoolSettings } from "./agents.js";
 import type { RequestFunction } from "./exchange.js";
@@ -6,6 +5,9 @@ import { createProxyAgent } from "./proxy-agents.js";
 import type { ProxyPlan } from "./proxy-env.js";
 import { proxyLabel } from "./proxy-url.js";
 import type { TlsSettings } from "./tls-context.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { request: httpRequest } = process.getBuiltinModule("node:http");
 
 /** How requests to one origin are sent. */
 export interface Route {

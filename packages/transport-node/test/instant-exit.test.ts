@@ -51,14 +51,18 @@ describe("NodeHttpTransport instant exit", () => {
   }, 15_000);
 
   it("references the connection while a request is in flight", async () => {
+    // /hang never answers, so the request is still in flight when the handles are counted
+    // (a quick answer can arrive within the two loop turns report() waits, as on Node 24).
     const result = await run(`
-      const pending = send();
+      const pending = send("/hang").catch((error) => error.code);
       const busy = await report();
-      await pending;
-      console.log(JSON.stringify({ busy }));
+      await transport.close();
+      console.log(JSON.stringify({ busy, outcome: await pending }));
     `);
     expect(result.exit, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout).busy.referenced).toBeGreaterThan(0);
+    const { busy, outcome } = JSON.parse(result.stdout);
+    expect(busy.referenced).toBeGreaterThan(0);
+    expect(outcome).toBe("closed");
   }, 15_000);
 
   it("leaves no socket, referenced or idle, after close(), and fails what was in flight or queued", async () => {

@@ -1,5 +1,3 @@
-import { EventEmitter } from "node:events";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import {
   announcedBodyLength,
   asyncDispose,
@@ -23,6 +21,10 @@ import {
   type UndiciTransportOptions,
 } from "./options.js";
 import { request as undiciRequest } from "./undici-parts.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { EventEmitter } = process.getBuiltinModule("node:events");
+const { setImmediate: nextTurn } = process.getBuiltinModule("node:timers/promises");
 
 const UNDICI_TIMER_SLACK_MS = 1_000;
 

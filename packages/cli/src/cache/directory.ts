@@ -1,7 +1,9 @@
-import { isAbsolute, join } from "node:path";
 import { resolveHome } from "@lanyard/credentials/config";
 import { configError } from "../errors.js";
 import type { Env } from "../io.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { isAbsolute, join } = process.getBuiltinModule("node:path");
 
 /**
  * Where credential-process keeps its cache: LANYARD_CACHE_DIR, else ~/.aws/lanyard/cache,

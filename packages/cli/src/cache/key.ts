@@ -1,5 +1,7 @@
-import { createHash } from "node:crypto";
 import type { SharedConfig } from "@lanyard/credentials/config";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { createHash } = process.getBuiltinModule("node:crypto");
 
 /** What decides which credentials a profile resolves to; a change to any of it is a new cache entry. */
 export interface CacheKeyInputs {

@@ -1,6 +1,8 @@
-import { chmod, lstat, mkdir, readFile, stat } from "node:fs/promises";
-import { dirname } from "node:path";
 import type { CredentialValues } from "../format.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { chmod, lstat, mkdir, readFile, stat } = process.getBuiltinModule("node:fs/promises");
+const { dirname } = process.getBuiltinModule("node:path");
 
 /**
  * Cached credentials are served only while they stay valid this much longer: botocore's

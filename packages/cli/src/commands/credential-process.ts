@@ -1,5 +1,3 @@
-import { realpathSync } from "node:fs";
-import { join } from "node:path";
 import type { AwsCredentials } from "@lanyard/credentials";
 import type { SharedConfig } from "@lanyard/credentials/config";
 import { cacheDirectory } from "../cache/directory.js";
@@ -11,6 +9,10 @@ import { formatProcessCredentials } from "../format.js";
 import type { CredentialProcessInput } from "../inputs.js";
 import { checkProfile } from "../profile.js";
 import { CHAIN_VARIABLE, checkConfigLoop, enterCredentialProcess } from "../recursion.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { realpathSync } = process.getBuiltinModule("node:fs");
+const { join } = process.getBuiltinModule("node:path");
 
 // The variables, besides the files, that decide what a profile resolves to.
 const KEY_VARIABLES = [

@@ -1,4 +1,7 @@
-import { createPrivateKey, createPublicKey, type KeyObject, randomUUID, sign } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { createPrivateKey, createPublicKey, randomUUID, sign } = process.getBuiltinModule("node:crypto");
 
 /**
  * Loads the cached DPoP key; undefined unless it is a P-256 private key in PEM (SEC1 as the

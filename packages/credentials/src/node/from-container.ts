@@ -1,9 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
 import type { CredentialProvider, Env } from "../types.js";
 import { parseCredentialDocument } from "./credential-document.js";
 import { HttpFailure, simpleRequest } from "./http-request.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { readFile } = process.getBuiltinModule("node:fs/promises");
 
 export interface FromContainerOptions {
   env?: Env;

@@ -1,8 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
 import { redacting } from "../redact.js";
 import type { AwsCredentials, CredentialProvider, Env, WebIdentityAssumer } from "../types.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { readFile } = process.getBuiltinModule("node:fs/promises");
 
 export interface FromTokenFileOptions {
   env?: Env;

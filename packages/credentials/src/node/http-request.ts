@@ -1,7 +1,10 @@
-import { type ClientRequest, request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
+import type { ClientRequest } from "node:http";
 import { CredentialsError } from "../errors.js";
 import { errnoCode } from "./errno.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { request: httpRequest } = process.getBuiltinModule("node:http");
+const { request: httpsRequest } = process.getBuiltinModule("node:https");
 
 export interface SimpleRequest {
   method: "GET" | "PUT" | "POST";

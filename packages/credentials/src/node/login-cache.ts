@@ -1,10 +1,12 @@
-import { createHash } from "node:crypto";
-import { join } from "node:path";
 import type { Env } from "../types.js";
 import type { LoginToken } from "./login-token.js";
 import { readCappedIfPresent } from "./read-capped.js";
 import { writeSecretFile } from "./secret-file.js";
 import { resolveHome } from "./shared-config.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { createHash } = process.getBuiltinModule("node:crypto");
+const { join } = process.getBuiltinModule("node:path");
 
 /**
  * AWS_LOGIN_CACHE_DIRECTORY, taken as given (the JavaScript SDK does not expand `~` or

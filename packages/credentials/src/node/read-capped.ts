@@ -1,5 +1,7 @@
-import { open } from "node:fs/promises";
 import { CredentialsError } from "../errors.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const fs = process.getBuiltinModule("node:fs/promises");
 
 /**
  * Shared config files of large organisations reach a few MB; 16 MiB leaves room for them
@@ -21,7 +23,7 @@ function tooLarge(path: string, what: string, maxBytes: number): CredentialsErro
  * Errors from the file system (ENOENT, EISDIR…) propagate unchanged for the caller to judge.
  */
 export async function readCapped(path: string, what: string, maxBytes: number): Promise<string> {
-  const handle = await open(path, "r");
+  const handle = await fs.open(path, "r");
   try {
     const { size } = await handle.stat();
     if (size > maxBytes) throw tooLarge(path, what, maxBytes);

@@ -1,5 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { errnoCode } from "./errno.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { spawn } = process.getBuiltinModule("node:child_process");
 
 export interface RunLimits {
   /** Kill the process after this long. */

@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { chmod, mkdir, open, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { randomBytes } = process.getBuiltinModule("node:crypto");
+const { chmod, mkdir, open, rename, rm } = process.getBuiltinModule("node:fs/promises");
+const { dirname } = process.getBuiltinModule("node:path");
 
 /**
  * Writes a file that holds secrets (a refresh token, a private key) as the AWS CLI does: its

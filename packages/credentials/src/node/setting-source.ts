@@ -1,7 +1,9 @@
-import { sep } from "node:path";
 import { CredentialsError } from "../errors.js";
 import type { Env } from "../types.js";
 import type { SharedConfig } from "./shared-config.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { sep } = process.getBuiltinModule("node:path");
 
 /** Where a setting's value came from, so a client can name it in an error. */
 export type SettingSource =

@@ -1,11 +1,13 @@
-import { homedir as osHomedir } from "node:os";
-import { join } from "node:path";
 import { CredentialsError } from "../errors.js";
 import { processEnv } from "../from-env.js";
 import type { Env } from "../types.js";
 import { configSections } from "./config-sections.js";
 import { type IniSections, parseIni } from "./ini.js";
 import { MAX_SHARED_FILE_BYTES, readCappedIfPresent } from "./read-capped.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { homedir: osHomedir } = process.getBuiltinModule("node:os");
+const { join } = process.getBuiltinModule("node:path");
 
 export interface SharedConfigOptions {
   /** Defaults to `process.env`. */

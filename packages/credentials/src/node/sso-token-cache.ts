@@ -1,8 +1,10 @@
-import { createHash } from "node:crypto";
-import { join } from "node:path";
 import { CredentialsError } from "../errors.js";
 import { readCappedIfPresent } from "./read-capped.js";
 import { writeSecretFile } from "./secret-file.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const { createHash } = process.getBuiltinModule("node:crypto");
+const { join } = process.getBuiltinModule("node:path");
 
 /**
  * A token cache entry as `aws sso login` writes it (~/.aws/sso/cache/<sha1>.json). Other

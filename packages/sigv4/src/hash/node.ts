@@ -1,5 +1,8 @@
-import * as crypto from "node:crypto";
+/// <reference types="node" />
 import type { HashBackend } from "./backend.js";
+
+// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
+const crypto = process.getBuiltinModule("node:crypto");
 
 // crypto.hash (one-shot, no Hash object) exists from Node 20.12; fall back to createHash before that.
 const oneShot = typeof crypto.hash === "function" ? crypto.hash : undefined;
