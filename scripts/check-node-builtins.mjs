@@ -46,7 +46,9 @@ for (const name of await readdir(join(root, "packages"))) {
 
 if (read === 0) throw new Error("no built module found under packages/*/dist");
 if (found.length > 0) {
-  console.error(`Node built-ins imported as ES modules (load them with process.getBuiltinModule):\n  ${found.join("\n  ")}`);
+  console.error(
+    `Node built-ins imported as ES modules (load them with process.getBuiltinModule):\n  ${found.join("\n  ")}`,
+  );
   process.exit(1);
 }
 console.log(`no Node built-in imported as an ES module (${read} modules read)`);
