@@ -101,7 +101,8 @@ describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
       if ((await sts.getCallerIdentity()).Account !== "1") throw new Error("unexpected output");
       if (!(await sts.getEksToken({ clusterName: "demo" })).startsWith("k8s-aws-v1.")) throw new Error("no token");
       await sts.close();
-      server.close();`,
+      server.close();
+      process._rawDebug("tls loaded " + process.moduleLoadList.includes("NativeModule tls"));`,
       {
         PATH: process.env.PATH,
         AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
@@ -113,5 +114,7 @@ describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
     const imported = lines.filter((line) => line.startsWith("builtin "));
     expect(imported.filter((line) => line.startsWith("builtin node:os "))).toHaveLength(1);
     expect(imported.filter((line) => lanyardFile.test(line))).toEqual([]);
+    // Nor does anything on this plain-HTTP path load node:https and the node:tls it brings.
+    expect(lines).toContain("tls loaded false");
   }, 30_000);
 });

@@ -2,10 +2,6 @@ import type { ClientRequest } from "node:http";
 import { CredentialsError } from "../errors.js";
 import { errnoCode } from "./errno.js";
 
-// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
-const { request: httpRequest } = process.getBuiltinModule("node:http");
-const { request: httpsRequest } = process.getBuiltinModule("node:https");
-
 export interface SimpleRequest {
   method: "GET" | "PUT" | "POST";
   url: URL;
@@ -52,7 +48,13 @@ const DEFAULT_MAX_BODY = 64 * 1024;
  * SDKs default to 1 s so a machine without IMDS does not stall start-up.
  */
 export function simpleRequest(req: SimpleRequest): Promise<SimpleResponse> {
-  const send = req.url.protocol === "https:" ? httpsRequest : httpRequest;
+  // Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node
+  // built-ins"), and here only on a first request: node:https brings node:tls, which a chain that
+  // stops at the environment's credentials, or IMDS over plain HTTP, never needs.
+  const send =
+    req.url.protocol === "https:"
+      ? process.getBuiltinModule("node:https").request
+      : process.getBuiltinModule("node:http").request;
   const maxBody = req.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const where = req.url.origin;
   return new Promise((resolve, reject) => {
