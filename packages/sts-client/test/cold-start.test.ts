@@ -4,6 +4,8 @@
 // These tests count what loads; `pnpm bench` (cold-start suite) reports the time it takes.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -89,32 +91,42 @@ describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
     // An ES import makes Node evaluate every export of the built-in; on Node 22 and later that runs
     // node:http's WebSocket getter, which loads Node's bundled undici (40-70 ms before the first
     // call; nodejs/node#57649). The default chain (credentials/node), a call and an EKS token cover
-    // the providers, the node:http transport and the signer.
-    const lines = await recorded(
-      `
-      await import("node:os"); // the script's own import: proof that the recorder sees them
-      const { createServer } = process.getBuiltinModule("node:http");
-      const server = createServer((req, res) => res.end("<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"));
-      await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
-      const { STSClient } = await import("@lanyard/sts-client");
-      const sts = new STSClient({ region: "us-east-1", endpoint: "http://127.0.0.1:" + server.address().port });
-      if ((await sts.getCallerIdentity()).Account !== "1") throw new Error("unexpected output");
-      if (!(await sts.getEksToken({ clusterName: "demo" })).startsWith("k8s-aws-v1.")) throw new Error("no token");
-      await sts.close();
-      server.close();
-      process._rawDebug("tls loaded " + process.moduleLoadList.includes("NativeModule tls"));`,
-      {
-        PATH: process.env.PATH,
-        AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-        AWS_SECRET_ACCESS_KEY: "secret",
-        AWS_CONFIG_FILE: "/nonexistent/config",
-        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
-      },
+    // the providers, the node:http transport and the signer. The server runs here, not in the
+    // child: Node's HTTP server loads node:child_process on its first connection.
+    const server = createServer((_req, res) =>
+      res.end(
+        "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>",
+      ),
     );
-    const imported = lines.filter((line) => line.startsWith("builtin "));
-    expect(imported.filter((line) => line.startsWith("builtin node:os "))).toHaveLength(1);
-    expect(imported.filter((line) => lanyardFile.test(line))).toEqual([]);
-    // Nor does anything on this plain-HTTP path load node:https and the node:tls it brings.
-    expect(lines).toContain("tls loaded false");
+    await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+    try {
+      const lines = await recorded(
+        `
+        await import("node:os"); // the script's own import: proof that the recorder sees them
+        const { STSClient } = await import("@lanyard/sts-client");
+        const sts = new STSClient({ region: "us-east-1", endpoint: process.env.STUB_URL });
+        if ((await sts.getCallerIdentity()).Account !== "1") throw new Error("unexpected output");
+        if (!(await sts.getEksToken({ clusterName: "demo" })).startsWith("k8s-aws-v1.")) throw new Error("no token");
+        await sts.close();
+        const loaded = (name) => process.moduleLoadList.includes("NativeModule " + name);
+        process._rawDebug("tls loaded " + loaded("tls") + ", child_process loaded " + loaded("child_process"));`,
+        {
+          PATH: process.env.PATH,
+          STUB_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+          AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+          AWS_SECRET_ACCESS_KEY: "secret",
+          AWS_CONFIG_FILE: "/nonexistent/config",
+          AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
+        },
+      );
+      const imported = lines.filter((line) => line.startsWith("builtin "));
+      expect(imported.filter((line) => line.startsWith("builtin node:os "))).toHaveLength(1);
+      expect(imported.filter((line) => lanyardFile.test(line))).toEqual([]);
+      // Nor does this plain-HTTP path load node:https and the node:tls it brings, nor, with no
+      // credential_process in sight, node:child_process.
+      expect(lines).toContain("tls loaded false, child_process loaded false");
+    } finally {
+      server.close();
+    }
   }, 30_000);
 });

@@ -1,9 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { errnoCode } from "./errno.js";
 
-// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
-const { spawn } = process.getBuiltinModule("node:child_process");
-
 export interface RunLimits {
   /** Kill the process after this long. */
   timeoutMs: number;
@@ -43,6 +40,10 @@ function collector(max: number) {
 function start(file: string, args: string[]): ChildProcess | string {
   try {
     // stdin stays a pipe, as with execFile, so behaviour matches what helpers were written for.
+    // Node built-ins load through process.getBuiltinModule (CONTRIBUTING.md, "Node built-ins"),
+    // this one on the first run: node:child_process takes 3-4 ms to load, and most chains never
+    // reach a credential_process.
+    const { spawn } = process.getBuiltinModule("node:child_process");
     return spawn(file, args, { stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
   } catch (error) {
     // e.g. ERR_INVALID_ARG_VALUE for a NUL byte; the message would quote the command.
