@@ -15,10 +15,11 @@
 // has one identity there.
 //
 // Usage, from a package folder after `tsc`: node ../../scripts/bundle-dist.mjs
-import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { build } from "esbuild";
+import { files } from "./files.mjs";
 
 const packageDir = process.cwd();
 const dist = join(packageDir, "dist");
@@ -65,14 +66,6 @@ function externals(manifest) {
     ...builtinModules.flatMap((name) => [name, `node:${name}`]),
     "#*",
   ];
-}
-
-async function* files(directory) {
-  for (const entry of await readdir(directory, { withFileTypes: true })) {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else yield path;
-  }
 }
 
 const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8"));

@@ -5,35 +5,25 @@
 // packages load built-ins with `process.getBuiltinModule` (CONTRIBUTING.md, "Node built-ins").
 // Reads the linked dist/ of every package; the emulator (a server) and http's contract suite
 // (test tooling) are left out.
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { join, relative } from "node:path";
+import { files } from "./files.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const EXEMPT = [/^packages\/sts-emulator\//, /^packages\/http\/dist\/contract\//];
 const STATIC = /(?:^|[;\n])\s*(?:import|export)\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']/g;
 const DYNAMIC = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
-async function* scripts(directory) {
-  for (const entry of await readdir(directory, { withFileTypes: true })) {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) yield* scripts(path);
-    else if (entry.name.endsWith(".js")) yield path;
-  }
-}
-
 const found = [];
 let read = 0;
 for (const name of await readdir(join(root, "packages"))) {
   const dist = join(root, "packages", name, "dist");
-  try {
-    await readdir(dist);
-  } catch {
-    throw new Error(`packages/${name} has no dist/: build first (npm run build)`);
-  }
-  for await (const file of scripts(dist)) {
+  if (!existsSync(dist)) throw new Error(`packages/${name} has no dist/: build first (npm run build)`);
+  for await (const file of files(dist)) {
     const path = relative(root, file);
-    if (EXEMPT.some((pattern) => pattern.test(path))) continue;
+    if (!path.endsWith(".js") || EXEMPT.some((pattern) => pattern.test(path))) continue;
     read++;
     const text = await readFile(file, "utf8");
     for (const pattern of [STATIC, DYNAMIC]) {
