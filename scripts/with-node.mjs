@@ -41,7 +41,9 @@ function fetchRelease() {
     console.error(`with-node: could not fetch ${name} from the npm registry (${error.message})`);
     process.exit(1);
   }
-  // Renamed into place only once complete, so an interrupted fetch is never taken for a release.
+  // Renamed into place only once complete, so an interrupted fetch is never taken for a release;
+  // a folder left without its binary (removed by hand, say) is replaced.
+  rmSync(home, { recursive: true, force: true });
   renameSync(staging, home);
 }
 
