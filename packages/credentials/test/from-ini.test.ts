@@ -128,6 +128,29 @@ describe("fromIni", () => {
     });
   });
 
+  it.each([
+    ["1h", "a unit"],
+    ["one hour", "words"],
+    ["3600.5", "a fraction"],
+  ])(
+    "refuses duration_seconds = %s (%s), naming the setting and file, where parseInt asked STS for 1 s or NaN",
+    async (value) => {
+      const h = await setup({
+        ".aws/credentials": CREDENTIALS,
+        ".aws/config": `[profile admin]\nrole_arn = arn:aws:iam::1:role/Admin\nsource_profile = default\nduration_seconds = ${value}\n`,
+      });
+      const { calls, assumeRole } = recordingAssumer();
+      const error = await fromIni({ profile: "admin", env: {}, homedir: h.dir, assumeRole })().catch(
+        (e: Error) => e,
+      );
+      expect(error).toMatchObject({ code: "invalid-config", tryNext: false });
+      expect((error as Error).message).toBe(
+        'duration_seconds from profile "admin" in ~/.aws/config is not valid: expected a whole number of at least 1',
+      );
+      expect(calls).toHaveLength(0);
+    },
+  );
+
   it("chains roles: each role's credentials are the source of the next", async () => {
     const h = await setup({
       ".aws/credentials": CREDENTIALS,

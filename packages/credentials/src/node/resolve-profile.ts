@@ -9,6 +9,8 @@ import { type ProcessOptions, runCredentialProcess } from "./from-process.js";
 import { resolveSsoProfile, type SsoContext } from "./from-sso.js";
 import { assumeWithTokenFile, STS_CLIENT_HINT } from "./from-token-file.js";
 import { instanceMetadataOptions } from "./imds-options.js";
+import { profileValue } from "./setting-source.js";
+import { positiveInteger } from "./setting-values.js";
 import { profileNotFound, profileSettings } from "./shared-config.js";
 import { isSsoProfile } from "./sso-config.js";
 
@@ -81,13 +83,25 @@ function fromCredentialSource(name: string, s: Settings, ctx: ProfileContext): P
   });
 }
 
+/**
+ * `duration_seconds` as a whole number. Read with parseInt, as the JS SDK reads it, `1h` would
+ * ask STS for a one-second session and `one hour` for NaN; the error names the setting and its
+ * file instead. Credentials file first, as the profile's other settings are merged.
+ */
+function durationSeconds(name: string, ctx: ProfileContext): number | undefined {
+  const lookup = { config: ctx.config, env: ctx.env, profile: name, home: ctx.home };
+  const found = profileValue(lookup, ["duration_seconds"], "credentials");
+  return found === undefined ? undefined : positiveInteger(found, lookup, "duration_seconds");
+}
+
 async function roleParams(name: string, s: Settings, ctx: ProfileContext): Promise<AssumeRoleParams> {
   const params: AssumeRoleParams = {
     roleArn: s.role_arn ?? "",
     roleSessionName: s.role_session_name || `lanyard-${ctx.now()}`,
   };
   if (s.external_id) params.externalId = s.external_id;
-  if (s.duration_seconds) params.durationSeconds = Number.parseInt(s.duration_seconds, 10);
+  const duration = durationSeconds(name, ctx);
+  if (duration !== undefined) params.durationSeconds = duration;
   if (s.region) params.region = s.region;
   if (s.mfa_serial) {
     if (ctx.mfaCodeProvider === undefined) {
