@@ -288,6 +288,14 @@ describe("fromLoginSession: the service refuses", () => {
         expiresIn: "soon",
       },
     ],
+    [
+      "an expiresIn past the last date there is",
+      {
+        ...{ accessToken: { accessKeyId: "A", secretAccessKey: "S", sessionToken: "T" } },
+        refreshToken: "R",
+        expiresIn: 1e20,
+      },
+    ],
     ["not JSON", `{"accessToken": {"secretAccessKey": "${NEW.secretAccessKey}"`],
   ])("rejects a 200 answer with %s and keeps the cache", async (_name, answer) => {
     await setUp(inMinutes(-1), (_request, res) => json(res, 200, answer));

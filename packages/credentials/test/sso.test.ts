@@ -208,6 +208,20 @@ describe("IAM Identity Center profiles", () => {
     expectNoSecrets(error);
   });
 
+  it("treats an expiresIn past the last date there is as a failed refresh, not a RangeError", async () => {
+    scratch.server = await loopback((req, res) => {
+      if (req.url === "/token") return json(res, 200, { accessToken: "aoa-forever", expiresIn: 1e20 });
+      json(res, 500, {});
+    });
+    const options = await setup(SESSION_CONFIG, cacheEntry({ expiresAt: iso(NOW - 60_000) }));
+    const error = await failure(fromIni({ ...options, profile: "dev" })());
+    expect(error).toMatchObject({ code: "sso-login-required", tryNext: false });
+    expect(error?.message).toMatch(/could not be refreshed \(SSO OIDC's answer has an expiresIn too large/);
+    expectNoSecrets(error);
+    const path = ssoCachePath(scratch.home!.dir, "corp");
+    expect(JSON.parse(await readFile(path, "utf8")).accessToken).toBe(ACCESS_TOKEN);
+  });
+
   it("does not refresh legacy tokens: an expired one asks for `aws sso login`", async () => {
     await startPortal();
     const options = await setup(LEGACY_CONFIG, cacheEntry({ expiresAt: iso(NOW - 1000) }), START_URL);

@@ -126,7 +126,12 @@ function refreshedSession(refresh: TokenRefresh, reply: Reply): RefreshedSession
   const sessionToken = field(access, "sessionToken");
   const refreshToken = field(body, "refreshToken");
   const expiresIn = body?.expiresIn ?? DEFAULT_EXPIRES_IN_SECONDS;
-  const validExpiry = typeof expiresIn === "number" && Number.isFinite(expiresIn) && expiresIn > 0;
+  // The expiry must be a date: past the last one a Date can hold, writing the session back
+  // would throw a RangeError.
+  const validExpiry =
+    typeof expiresIn === "number" &&
+    expiresIn > 0 &&
+    !Number.isNaN(new Date(refresh.now() + expiresIn * 1000).getTime());
   if (!accessKeyId || !secretAccessKey || !sessionToken || !refreshToken || !validExpiry) {
     return invalidAnswer(refresh);
   }

@@ -66,10 +66,14 @@ function cliTimestamp(epochMs: number): string {
 
 async function refresh(entry: SsoCacheEntry, path: string, deps: SsoTokenDeps) {
   const fresh = await createToken(entry, deps.oidcEndpoint(), deps.http);
+  const expiresAt = deps.now() + fresh.expiresInSeconds * 1000;
+  // A lifetime past the last date a Date can hold would make cliTimestamp throw a RangeError.
+  if (Number.isNaN(new Date(expiresAt).getTime()))
+    throw new RefreshFailure("SSO OIDC's answer has an expiresIn too large to be a token's lifetime");
   const updated: SsoCacheEntry = {
     ...entry,
     accessToken: fresh.accessToken,
-    expiresAt: cliTimestamp(deps.now() + fresh.expiresInSeconds * 1000),
+    expiresAt: cliTimestamp(expiresAt),
     ...(fresh.refreshToken === undefined ? {} : { refreshToken: fresh.refreshToken }),
   };
   // As both SDKs: a cache that cannot be written does not fail the call that refreshed it.
