@@ -1,3 +1,4 @@
+import { numberOption } from "./number-option.js";
 import { redacting } from "./redact.js";
 import { type BackoffSettings, backoffMs, type Held, hold, type RefreshWindows } from "./refresh-schedule.js";
 import type { AwsCredentials, CredentialProvider, CredentialProviderContext } from "./types.js";
@@ -108,14 +109,16 @@ class RefreshingCache {
  * without any, the last error at once. Credentials without `expiration` are kept for good.
  */
 export function cached(provider: CredentialProvider, options: CachedOptions = {}): CredentialProvider {
-  const advisoryMs = options.refreshWindowMs ?? DEFAULT_REFRESH_WINDOW_MS;
+  const ms = (name: keyof CachedOptions, fallback: number): number =>
+    numberOption(options[name], fallback, { source: "cached", name, min: 0 });
+  const advisoryMs = ms("refreshWindowMs", DEFAULT_REFRESH_WINDOW_MS);
   const windows = {
     advisoryMs,
-    mandatoryMs: Math.min(options.mandatoryWindowMs ?? DEFAULT_MANDATORY_WINDOW_MS, advisoryMs),
+    mandatoryMs: Math.min(ms("mandatoryWindowMs", DEFAULT_MANDATORY_WINDOW_MS), advisoryMs),
   };
   const backoff = {
-    baseMs: options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
-    maxMs: options.backoffMaxMs ?? DEFAULT_BACKOFF_MAX_MS,
+    baseMs: ms("backoffBaseMs", DEFAULT_BACKOFF_BASE_MS),
+    maxMs: ms("backoffMaxMs", DEFAULT_BACKOFF_MAX_MS),
     random: options.random ?? Math.random,
   };
   const cache = new RefreshingCache(provider, options.now ?? Date.now, windows, backoff);

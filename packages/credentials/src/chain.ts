@@ -9,6 +9,16 @@ import type { CredentialProvider } from "./types.js";
  * returns comes back redacting, even when it was a plain object.
  */
 export function chain(...providers: CredentialProvider[]): CredentialProvider {
+  // Checked now, where the mistake is made (say an optional provider left `undefined`), rather
+  // than as a TypeError on the first call that gets that far down the chain.
+  providers.forEach((provider, i) => {
+    if (typeof provider !== "function") {
+      throw new CredentialsError(
+        "invalid-config",
+        `chain: provider ${i + 1} of ${providers.length} is not a function (expected a credential provider such as fromEnv())`,
+      );
+    }
+  });
   return async (context) => {
     const errors: CredentialsError[] = [];
     for (const provider of providers) {

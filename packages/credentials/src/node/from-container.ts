@@ -1,5 +1,6 @@
 import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
+import { numberOption } from "../number-option.js";
 import type { CredentialProvider, Env } from "../types.js";
 import { parseCredentialDocument } from "./credential-document.js";
 import { HttpFailure, simpleRequest } from "./http-request.js";
@@ -121,18 +122,16 @@ export function fromContainer(options: FromContainerOptions = {}): CredentialPro
         "fromContainer: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set",
       );
     }
+    const source = "fromContainer";
+    const timeoutMs = numberOption(options.timeoutMs, 1000, { source, name: "timeoutMs", min: 1 });
+    const retries = numberOption(options.maxRetries, 3, { source, name: "maxRetries", min: 0, whole: true });
     const token = await authorizationToken(env);
     const headers: Record<string, string> = token ? { authorization: token } : {};
-    const attempts = 1 + (options.maxRetries ?? 3);
+    const attempts = 1 + retries;
     let lastError: Error = new Error("unreachable");
     for (let attempt = 0; attempt < attempts; attempt++) {
       try {
-        const res = await simpleRequest({
-          method: "GET",
-          url,
-          headers,
-          timeoutMs: options.timeoutMs ?? 1000,
-        });
+        const res = await simpleRequest({ method: "GET", url, headers, timeoutMs });
         if (res.status === 200) return parseCredentialDocument(res.body, "fromContainer", now);
         lastError = new CredentialsError(
           "http-failed",

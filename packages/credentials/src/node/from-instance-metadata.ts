@@ -1,5 +1,6 @@
 import { CredentialsError } from "../errors.js";
 import { processEnv } from "../from-env.js";
+import { numberOption } from "../number-option.js";
 import type { AwsCredentials, CredentialProvider, Env } from "../types.js";
 import { parseCredentialDocument } from "./credential-document.js";
 import { HttpFailure, simpleRequest } from "./http-request.js";
@@ -133,7 +134,9 @@ async function fetchCredentials(
   options: FromInstanceMetadataOptions,
   allowV1: boolean,
 ): Promise<AwsCredentials> {
-  const timeoutMs = options.timeoutMs ?? 1000;
+  // Like the endpoint option, a bad timeout is this provider's failure and lets a chain go on.
+  const rule = { source: "fromInstanceMetadata", name: "timeoutMs", min: 1, tryNext: true };
+  const timeoutMs = numberOption(options.timeoutMs, 1000, rule);
   const token = await fetchToken(base, timeoutMs, allowV1);
   const roles = await get({ base, path: CREDENTIALS_PATH, what: CREDENTIALS_PATH, token, timeoutMs });
   const role = roles.split("\n")[0]?.trim();

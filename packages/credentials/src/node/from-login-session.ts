@@ -1,6 +1,7 @@
 import type { Transport } from "@lanyard/http";
 import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
+import { numberOption } from "../number-option.js";
 import { createCredentials } from "../redact.js";
 import type { AwsCredentials, CredentialProvider, Env } from "../types.js";
 import { loadDpopKey } from "./dpop-proof.js";
@@ -113,6 +114,8 @@ function rotated(token: LoginToken, session: RefreshedSession, expiresAt: Date):
 
 async function refresh(input: LoginSessionProfile, path: string, token: LoginToken): Promise<AwsCredentials> {
   const { profile } = input;
+  const source = `profile "${profile}" (console login)`;
+  const attemptsRule = { source, name: "maxAttempts", min: 0, whole: true };
   const key = loadDpopKey(token.dpopKey);
   if (key === undefined) {
     throw loginError("login-required", profile, `dpopKey in ${path} is not a P-256 private key in PEM form`);
@@ -124,8 +127,8 @@ async function refresh(input: LoginSessionProfile, path: string, token: LoginTok
     clientId: token.clientId,
     refreshToken: token.refreshToken,
     ...(input.transport ? { transport: input.transport } : {}),
-    timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxAttempts: Math.max(1, input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+    timeoutMs: numberOption(input.timeoutMs, DEFAULT_TIMEOUT_MS, { source, name: "timeoutMs", min: 1 }),
+    maxAttempts: Math.max(1, numberOption(input.maxAttempts, DEFAULT_MAX_ATTEMPTS, attemptsRule)),
     now: input.now,
     sleep: input.sleep ?? delay,
   });

@@ -1,5 +1,6 @@
 import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
+import { numberOption } from "../number-option.js";
 import type { AwsCredentials, CredentialProvider } from "../types.js";
 import { readCredentialDocument } from "./credential-document.js";
 import { type RunOutcome, runProcess } from "./run-process.js";
@@ -101,7 +102,7 @@ export async function runCredentialProcess(
   const [file, ...args] = splitCommand(command);
   if (file === undefined) throw processFailed("credential_process is empty");
   const label = labelOf(file, profile);
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = numberOption(options.timeoutMs, 30_000, { source: label, name: "timeoutMs", min: 1 });
   const outcome = await runProcess(file, args, {
     timeoutMs,
     maxStdoutBytes: MAX_STDOUT_BYTES,

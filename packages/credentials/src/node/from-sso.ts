@@ -1,6 +1,7 @@
 import type { Transport } from "@lanyard/http";
 import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
+import { numberOption } from "../number-option.js";
 import type { AwsCredentials, CredentialProvider, Env } from "../types.js";
 import { endpointSettings, settingContext } from "./settings.js";
 import {
@@ -36,7 +37,8 @@ export interface SsoContext extends SsoHttpSettings {
 /** Credentials for a validated SSO configuration: the cached (maybe refreshed) token, then the portal. */
 async function ssoCredentials(config: SsoProfileConfig, settingsProfile: string, ctx: SsoContext) {
   const lookup = settingContext(ctx.config, { profile: settingsProfile, env: ctx.env, home: ctx.home });
-  const http = { transport: ctx.transport, timeoutMs: ctx.ssoTimeoutMs ?? 15_000 };
+  const rule = { source: `profile "${config.profile}"`, name: "ssoTimeoutMs", min: 1 };
+  const http = { transport: ctx.transport, timeoutMs: numberOption(ctx.ssoTimeoutMs, 15_000, rule) };
   const token = await ssoAccessToken(config, {
     home: ctx.home,
     now: ctx.now,
@@ -88,8 +90,24 @@ export function hasSsoSettings(options: SsoSettings): boolean {
 }
 
 const NO_SESSIONS = { ssoSessions: Object.create(null), files: { config: "", credentials: "" } };
+const SSO_OPTIONS = ["ssoStartUrl", "ssoAccountId", "ssoRegion", "ssoRoleName", "ssoSession"] as const;
+
+/**
+ * The `sso*` options are hashed into the token cache's file name and sent to the portal as text:
+ * anything else is a TypeError from node:crypto, or an account ID written as a number, which
+ * loses its leading zeros and names another account.
+ */
+function checkSsoOptions(options: SsoSettings): void {
+  for (const name of SSO_OPTIONS) {
+    const value: unknown = options[name];
+    if (value === undefined || value === null || typeof value === "string") continue;
+    const hint = name === "ssoAccountId" ? ' (quote the account ID, e.g. "012345678901")' : "";
+    throw new CredentialsError("invalid-config", `fromSso: the ${name} option must be a string${hint}`);
+  }
+}
 
 function explicitConfig(options: SsoSettings, profile: string): SsoProfileConfig {
+  checkSsoOptions(options);
   const { ssoStartUrl, ssoAccountId, ssoRegion, ssoRoleName, ssoSession } = options;
   if (!ssoStartUrl || !ssoAccountId || !ssoRegion || !ssoRoleName) {
     throw new CredentialsError(
@@ -104,7 +122,7 @@ function explicitConfig(options: SsoSettings, profile: string): SsoProfileConfig
     sso_role_name: ssoRoleName,
   };
   const config = ssoProfileConfig(profile, settings, NO_SESSIONS);
-  return ssoSession === undefined ? config : { ...config, session: ssoSession };
+  return ssoSession ? { ...config, session: ssoSession } : config;
 }
 
 /** The selected profile's settings, or a `not-configured` / `profile-not-found` error. */

@@ -31,6 +31,11 @@ export interface SharedConfig {
 
 /** As the SDKs find the home directory (HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then the OS). */
 export function resolveHome(options: SharedConfigOptions, env: Env): string {
+  // Checked here, the one place every provider finds the home directory: a number or an object
+  // would otherwise surface as a TypeError from node:path, naming neither the option nor the fix.
+  if (options.homedir !== undefined && options.homedir !== null && typeof options.homedir !== "string") {
+    throw new CredentialsError("invalid-config", "the homedir option must be a string (a directory path)");
+  }
   if (options.homedir) return options.homedir;
   if (env.HOME) return env.HOME;
   if (env.USERPROFILE) return env.USERPROFILE;
