@@ -1,5 +1,4 @@
 import type { CredentialProvider } from "@lanyard/credentials";
-import { resolveHome, type SharedConfig, settingsFromConfig } from "@lanyard/credentials/config";
 import {
   assumeRoleCredentials,
   defaultCredentials,
@@ -7,14 +6,8 @@ import {
   type STSClientConfig,
 } from "@lanyard/sts-client";
 import type { CommandContext } from "./context.js";
-import type { Env } from "./io.js";
-import { checkProfile, selectedProfile } from "./profile.js";
-
-/**
- * What STS is reached with when nothing names a Region: the AWS CLI's global STS endpoint and
- * the SDKs' role calls (aws-sdk-js-v3 ASSUME_ROLE_DEFAULT_REGION) both sign in us-east-1.
- */
-export const DEFAULT_REGION = "us-east-1";
+import { checkProfile } from "./profile.js";
+import { checkedRegion, chooseRegion } from "./region.js";
 
 export interface ClientOptions {
   profile?: string | undefined;
@@ -23,22 +16,6 @@ export interface ClientOptions {
   /** Sign with this role's credentials, assumed with the profile's (eks-token --role-arn). */
   role?: { arn: string; sessionName: string } | undefined;
   mfaCodeProvider?: ((serialNumber: string) => Promise<string>) | undefined;
-}
-
-/** `--region`, AWS_REGION, AWS_DEFAULT_REGION (read by the AWS CLI), the profile's `region`, us-east-1. */
-export function resolveRegion(options: ClientOptions, env: Env, config: SharedConfig): string {
-  if (options.region) return options.region;
-  const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  if (fromEnv) return fromEnv;
-  // The variables were read above: only the profile's own values are asked for. Its other
-  // settings are checked on the way, as the client checks them before its first call.
-  const profile = selectedProfile(options.profile, env);
-  const settings = settingsFromConfig(config, {
-    profile,
-    env: {},
-    home: resolveHome({}, env),
-  });
-  return settings.region?.value ?? DEFAULT_REGION;
 }
 
 /**
@@ -50,7 +27,7 @@ export async function clientFor(context: CommandContext, options: ClientOptions)
   const { env } = context.io;
   const shared = await context.sharedConfig();
   checkProfile(shared, options.profile, env);
-  const clientConfig: STSClientConfig = { region: resolveRegion(options, env, shared) };
+  const clientConfig: STSClientConfig = { region: checkedRegion(chooseRegion(options, env, shared)) };
   if (options.endpoint !== undefined) clientConfig.endpoint = options.endpoint;
   const profileCredentials = defaultCredentials({
     ...(options.profile === undefined ? {} : { profile: options.profile }),

@@ -1,3 +1,4 @@
+import { checkEndpointOption } from "./endpoint-url.js";
 import { usageError } from "./errors.js";
 import type { RawOptions } from "./spec.js";
 
@@ -66,12 +67,7 @@ export function globalInput(raw: RawOptions, command: string | undefined): Globa
     input.region = region;
   }
   const endpoint = string(raw, "endpoint-url");
-  if (endpoint !== undefined) {
-    if (!/^https?:\/\/[^/?#]/i.test(endpoint)) {
-      throw usageError("--endpoint-url must be an http:// or https:// URL", command);
-    }
-    input.endpoint = endpoint;
-  }
+  if (endpoint !== undefined) input.endpoint = checkEndpointOption(endpoint, command);
   return input;
 }
 

@@ -3,12 +3,13 @@ import type { SharedConfig } from "@lanyard/credentials/config";
 import { cacheDirectory } from "../cache/directory.js";
 import { cacheKey } from "../cache/key.js";
 import { CACHE_MARGIN_MS, type CachedCredentials, readCache, writeCache } from "../cache/store.js";
-import { resolveRegion, withClient } from "../client.js";
+import { withClient } from "../client.js";
 import { type CommandContext, clientOptions } from "../context.js";
 import { formatProcessCredentials } from "../format.js";
 import type { CredentialProcessInput } from "../inputs.js";
 import { checkProfile } from "../profile.js";
 import { CHAIN_VARIABLE, checkConfigLoop, enterCredentialProcess } from "../recursion.js";
+import { chooseRegion } from "../region.js";
 
 // Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
 const { realpathSync } = process.getBuiltinModule("node:fs");
@@ -40,7 +41,7 @@ function cacheFile(input: CredentialProcessInput, context: CommandContext, confi
   const { env } = context.io;
   const key = cacheKey({
     profile: input.profile,
-    region: resolveRegion(context.globals, env, config),
+    region: chooseRegion(context.globals, env, config).value,
     endpoint: context.globals.endpoint ?? (env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || undefined),
     config,
     env: Object.fromEntries(KEY_VARIABLES.map((name) => [name, env[name]])),
