@@ -8,5 +8,10 @@ export async function whoami(input: WhoamiInput, context: CommandContext): Promi
   const identity = await withClient(context, clientOptions(context, "whoami"), (client) =>
     client.getCallerIdentity(),
   );
+  // STS always names the caller; an answer without any of it came from something else on the
+  // way (a captive portal's page, a proxy) and would print `{}` as if it were an identity.
+  if (identity.Account === undefined && identity.Arn === undefined && identity.UserId === undefined) {
+    throw new Error("STS answered GetCallerIdentity without an identity");
+  }
   await context.io.stdout(formatIdentity(identity, input.output));
 }
