@@ -13,10 +13,12 @@ export interface CommandContext {
    * command: the profile check, the Region and the cache key all see one reading of them.
    */
   sharedConfig: () => Promise<SharedConfig>;
+  /** The MFA codes sent so far; a service's error may quote them, and they are cut from it. */
+  mfaCodes: string[];
 }
 
 /** A command's context; the shared files are read only once a command asks for them. */
-export function commandContext(globals: GlobalInput, io: Io): CommandContext {
+export function commandContext(globals: GlobalInput, io: Io, mfaCodes: string[] = []): CommandContext {
   let config: Promise<SharedConfig> | undefined;
   const sharedConfig = () => {
     // Imported on first use, so help and usage errors load none of @lanyard/credentials.
@@ -25,11 +27,16 @@ export function commandContext(globals: GlobalInput, io: Io): CommandContext {
     );
     return config;
   };
-  return { globals, io, sharedConfig };
+  return { globals, io, sharedConfig, mfaCodes };
 }
 
 /** The client options of the global flags, with MFA codes from `tokenCode` or the terminal. */
 export function clientOptions(context: CommandContext, command: string, tokenCode?: string): ClientOptions {
   const { profile, region, endpoint } = context.globals;
-  return { profile, region, endpoint, mfaCodeProvider: mfaCodeProvider(context.io, tokenCode, command) };
+  return {
+    profile,
+    region,
+    endpoint,
+    mfaCodeProvider: mfaCodeProvider(context.io, tokenCode, command, context.mfaCodes),
+  };
 }

@@ -27,14 +27,19 @@ export function reportsProcessFailure(message: string): boolean {
 
 /**
  * The message with anything after a credential_process failure's reason cut and any secret
- * this process knows of (the AWS_* secret and token variables) replaced, as a last line of
- * defence.
+ * this process knows of (the AWS_* secret and token variables, the MFA codes it sent) replaced,
+ * as a last line of defence.
  */
-export function redactMessage(message: string, env: Env): string {
+export function redactMessage(message: string, env: Env, mfaCodes: readonly string[] = []): string {
   let text = message.replace(PROCESS_FAILURE, "$1");
   for (const name of ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]) {
     const secret = env[name];
     if (secret !== undefined && secret.length >= 8) text = text.split(secret).join("[redacted]");
+  }
+  // A code is only six digits: matched as a whole number, so an account id or a request id
+  // that happens to contain it stays readable.
+  for (const code of mfaCodes) {
+    if (/^\d+$/.test(code)) text = text.replace(new RegExp(`(?<!\\d)${code}(?!\\d)`, "g"), "[redacted]");
   }
   return text;
 }

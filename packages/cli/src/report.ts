@@ -21,8 +21,14 @@ function stackFrames(error: unknown): string[] {
 }
 
 /** Prints one `lanyard: …` line and its hint on stderr (the frames too under --debug), and returns the exit status. */
-export function printFailure(failure: Failure, error: unknown, io: Io, debug: boolean): ExitCode {
-  const lines = [`lanyard: ${redactMessage(failure.message, io.env)}`];
+export function printFailure(
+  failure: Failure,
+  error: unknown,
+  io: Io,
+  debug: boolean,
+  mfaCodes: readonly string[] = [],
+): ExitCode {
+  const lines = [`lanyard: ${redactMessage(failure.message, io.env, mfaCodes)}`];
   if (failure.hint !== undefined) lines.push(`hint: ${failure.hint}`);
   if (debug && error instanceof Error) lines.push(error.name, ...stackFrames(error));
   io.stderr(`${lines.join("\n")}\n`);

@@ -9,7 +9,7 @@ import { checkOptions, parseArgv } from "./parse-argv.js";
 import { cliFailure, printFailure } from "./report.js";
 import { VERSION } from "./version.generated.js";
 
-async function runCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+async function runCommand(argv: readonly string[], io: Io, mfaCodes: string[]): Promise<ExitCode> {
   const { command, options } = parseArgv(argv);
   if (options.help === true) {
     await io.stdout(command === undefined ? mainHelp() : commandHelp(command));
@@ -25,7 +25,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
     return ExitCode.usage;
   }
   checkOptions(command, options);
-  await dispatch(command.name, options, commandContext(globalInput(options, command.name), io));
+  await dispatch(command.name, options, commandContext(globalInput(options, command.name), io, mfaCodes));
   return ExitCode.ok;
 }
 
@@ -35,13 +35,14 @@ async function runCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
  * under `--debug`.
  */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const mfaCodes: string[] = [];
   try {
-    return await runCommand(argv, io);
+    return await runCommand(argv, io, mfaCodes);
   } catch (error) {
     // The classifier knows the STS client's and the providers' error classes, so it loads only
     // for their errors: a usage error costs no import.
     const failure =
       error instanceof CliError ? cliFailure(error) : (await import("./failure.js")).classify(error);
-    return printFailure(failure, error, io, argv.includes("--debug"));
+    return printFailure(failure, error, io, argv.includes("--debug"), mfaCodes);
   }
 }

@@ -82,4 +82,11 @@ describe("redactMessage", () => {
       "bad key [redacted] and [redacted]",
     );
   });
+
+  it("replaces an MFA code the run sent, as a whole number only", () => {
+    const message = "TokenCode=123456 invalid for account 123456789012 (request 9123456)";
+    expect(redactMessage(message, {}, ["123456"])).toBe(
+      "TokenCode=[redacted] invalid for account 123456789012 (request 9123456)",
+    );
+  });
 });
