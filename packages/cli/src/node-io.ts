@@ -1,16 +1,23 @@
 import type { Io } from "./io.js";
 
 /**
- * Whether a write failed because the reader went away (`lanyard whoami | head -c1`): the AWS
- * CLI then stops quietly with status 0, as it does, rather than reporting it as a failure.
+ * Whether a write failed because the reader went away (`lanyard whoami | head -c1`): lanyard
+ * then stops quietly with status 0, as the AWS CLI does, since nobody is left to read a report.
  */
 const readerGone = (error: Error | null | undefined) =>
   (error as NodeJS.ErrnoException | null)?.code === "EPIPE";
 
-/** Resolves once the text is handed to the OS, so the process may end right after. */
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+/**
+ * Resolves once the text is handed to the OS, so the process may end right after. Any other
+ * failure (a full disk) is reported as the output's, without the error code that would class
+ * it as a network failure.
+ */
+function writeStdout(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error && !readerGone(error) ? reject(error) : resolve()));
+    process.stdout.write(text, (error) => {
+      if (!error || readerGone(error)) resolve();
+      else reject(new Error(`cannot write to stdout: ${error.message}`));
+    });
   });
 }
 
@@ -30,7 +37,7 @@ export function nodeIo(): Io {
   return {
     env: process.env,
     now: Date.now,
-    stdout: (text) => write(process.stdout, text),
+    stdout: writeStdout,
     stderr: (text) => {
       process.stderr.write(text);
     },

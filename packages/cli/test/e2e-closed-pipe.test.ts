@@ -1,6 +1,8 @@
-// A reader that goes away (`lanyard whoami | head -c1`, a closed terminal) is not a crash.
+// A reader that goes away (`lanyard whoami | head -c1`, a closed terminal) is not a crash, and an
+// output that cannot be written is said to be one.
 
 import { spawn } from "node:child_process";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BIN, makeHome, type TestHome } from "./support/cli.js";
 import { CONFIG_FILE, CREDENTIALS_FILE } from "./support/profiles.js";
@@ -47,4 +49,29 @@ describe("a closed output pipe", () => {
     const result = await runWithClosed("stderr", ["frobnicate"]);
     expect(result).toEqual({ code: 2, signal: null, output: "" });
   });
+});
+
+describe("an output that cannot be written", () => {
+  it.skipIf(!existsSync("/dev/full"))(
+    "stdout on a full disk: status 1, not called a network error",
+    async () => {
+      const full = openSync("/dev/full", "w");
+      try {
+        const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+          const child = spawn(process.execPath, [BIN, "--help"], {
+            env: home.env,
+            stdio: ["ignore", full, "pipe"],
+          });
+          let stderr = "";
+          child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+          child.once("error", reject);
+          child.once("close", (code) => resolve({ code, stderr }));
+        });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/^lanyard: cannot write to stdout: ENOSPC: no space left on device/);
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 });
