@@ -24,7 +24,11 @@ export const PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
  * fail later as an untrusted certificate. The message never repeats the value.
  */
 export function checkTlsCa(ca: TransportTlsOptions["ca"]): void {
+  if (ca !== undefined && typeof ca !== "string" && !Array.isArray(ca)) {
+    throw new TlsError("tls.ca must be a PEM string or an array of them");
+  }
   for (const entry of typeof ca === "string" ? [ca] : (ca ?? [])) {
+    if (typeof entry !== "string") throw new TlsError("tls.ca must be a PEM string or an array of them");
     if (!entry.includes(PEM_CERTIFICATE)) {
       throw new TlsError(
         `tls.ca holds no PEM certificate ("${PEM_CERTIFICATE}"); pass the bundle's contents, not its path`,

@@ -10,8 +10,10 @@ import {
   retryStrategyFor,
   userAgentHeader,
 } from "#platform";
-import { throwIfAborted, untilAborted } from "./abort.js";
+import { callSignal, throwIfAborted, untilAborted } from "./abort.js";
 import { isCredentials } from "./auth.js";
+import { callSecrets } from "./call-secrets.js";
+import { checkConfig } from "./check-config.js";
 import { describeFailure } from "./describe.js";
 import { resolveServiceEndpoint } from "./endpoint.js";
 import { type LogEvent, logFunction } from "./logger.js";
@@ -19,6 +21,7 @@ import type { ResponseMetadata, WithMetadata } from "./metadata.js";
 import type { AuthScheme, Operation, ParentClient, ServiceDefinition, ServiceEndpoint } from "./model.js";
 import { type Parsed, parse, type QueryProtocol } from "./parse.js";
 import { checkRegion } from "./region.js";
+import { hideSensitive } from "./sensitive-output.js";
 import {
   type ClientConfig,
   type ClientSettings,
@@ -44,6 +47,8 @@ interface Call {
   auth: { scheme: AuthScheme; identity: Awaited<ReturnType<AuthScheme["identity"]>> } | undefined;
   signal: AbortSignal | undefined;
   protocol: QueryProtocol;
+  /** What this call sends that an error response must not repeat (see call-secrets.ts). */
+  secrets: readonly string[];
 }
 
 /**
@@ -76,6 +81,7 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
   #endpoint: Promise<ServiceEndpoint> | undefined;
 
   constructor(service: ServiceDefinition, config: Config) {
+    checkConfig(config, service);
     this.service = service;
     this.config = redactedConfig(config);
     this.#env = envSettings(service, config);
@@ -104,9 +110,9 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
   async send<Input, Output>(
     operation: Operation<Input, Output>,
     input: Input,
-    options: CallOptions = {},
+    options?: CallOptions,
   ): Promise<WithMetadata<Output>> {
-    const { signal } = options;
+    const signal = callSignal(options);
     throwIfAborted(signal);
     validate(operation, input);
     const stubs = this.config.stubResponses;
@@ -121,6 +127,7 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
     const identity = scheme && (await untilAborted(scheme.identity(this), signal));
     const protocol = await untilAborted(loading, signal);
     const body = protocol.serialize(operation.name, input as Record<string, unknown>, operation.model);
+    const { shapes, operations } = operation.model;
     const call: Call = {
       operation: operation as Operation<unknown, unknown>,
       request: buildRequest(endpoint, body, protocol.FORM_CONTENT_TYPE),
@@ -128,6 +135,7 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
       auth: scheme && identity && { scheme, identity },
       signal,
       protocol,
+      secrets: callSecrets(shapes, operations[operation.name]?.input?.shape, input, identity || undefined),
     };
     const outcome = await retry(
       this.#strategyFor(settings),
@@ -141,7 +149,10 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
     const partial = { attempts: outcome.attempts, totalRetryDelay: outcome.totalRetryDelayMs };
     if (!outcome.ok) throw finalError(outcome.error, partial, signal);
     const { output, httpStatusCode, requestId } = outcome.value as Parsed<Output>;
-    return { ...output, $metadata: { httpStatusCode, requestId, ...partial } };
+    const result = { ...output, $metadata: { httpStatusCode, requestId, ...partial } };
+    const outputShape = operations[operation.name]?.output?.shape;
+    if (outputShape !== undefined) hideSensitive(shapes, shapes[outputShape], result);
+    return result;
   }
 
   /**
@@ -161,7 +172,7 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
     try {
       const transport = await untilAborted(this.#transportInstance(settings), signal);
       const response = await transport.send(signed, { signal });
-      const parsed = parse(call.protocol, this.service, operation, response, attempt.number);
+      const parsed = parse(call.protocol, this.service, operation, response, attempt.number, call.secrets);
       log("debug", "response", { httpStatusCode: parsed.httpStatusCode, requestId: parsed.requestId });
       return parsed;
     } catch (error) {

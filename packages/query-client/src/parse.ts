@@ -8,6 +8,7 @@ export type QueryProtocol = Pick<
 /** The part of {@link QueryProtocol} that reads answers. */
 export type ResponseParser = Pick<QueryProtocol, "parseError" | "parseResponse">;
 
+import { scrubErrorInit } from "./call-secrets.js";
 import { ClientError } from "./errors.js";
 import type { Operation, ServiceDefinition } from "./model.js";
 
@@ -18,6 +19,19 @@ export interface Parsed<Output> {
   requestId: string | undefined;
 }
 
+/**
+ * A custom transport's answer, checked before it is read: one that resolves with something other
+ * than an `HttpResponse` would otherwise fail as a TypeError, or (a string status) pass for success.
+ */
+function checkResponse(response: unknown): asserts response is HttpResponse {
+  const { status, headers } = (response ?? {}) as Partial<HttpResponse>;
+  if (Number.isInteger(status) && typeof headers === "object" && headers !== null) return;
+  throw new ClientError(
+    "config",
+    "the transport's send resolved with no HTTP response: expected { status (an integer), headers, body }",
+  );
+}
+
 /** Decodes a success body, or throws the typed error an error response stands for. */
 export function parse<Output>(
   { parseError, parseResponse }: ResponseParser,
@@ -25,7 +39,9 @@ export function parse<Output>(
   operation: Operation<unknown, Output>,
   response: HttpResponse,
   attempt: number,
+  secrets: readonly string[] = [],
 ): Parsed<Output> {
+  checkResponse(response);
   const { status, body, headers } = response;
   if (status >= 200 && status < 300) {
     try {
@@ -51,21 +67,27 @@ export function parse<Output>(
   // The Date header lets the retry loop correct clock skew.
   const serverDate = new Date(headers.date ?? "");
   const ErrorClass = operation.errors[code] ?? service.ServiceError;
-  const error = new ErrorClass({
-    message: text,
-    code,
-    type,
-    fields,
-    serverDate: Number.isNaN(serverDate.getTime()) ? undefined : serverDate,
-    $metadata: {
-      httpStatusCode: status,
-      requestId: requestId ?? headers["x-amzn-requestid"],
-      attempts: attempt,
-      totalRetryDelay: 0,
+  // The service may quote what it was sent (SignatureDoesNotMatch's canonical request holds the
+  // session token): the call's own secrets are taken out before anything reaches a message.
+  const init = scrubErrorInit(
+    {
+      message: text,
+      code,
+      type,
+      fields,
+      serverDate: Number.isNaN(serverDate.getTime()) ? undefined : serverDate,
+      $metadata: {
+        httpStatusCode: status,
+        requestId: requestId ?? headers["x-amzn-requestid"],
+        attempts: attempt,
+        totalRetryDelay: 0,
+      },
     },
-  });
+    secrets,
+  );
+  const error = new ErrorClass(init);
   // An unmodeled code is still the service's class, but named by its code as in the SDKs, so
   // `error.name === "AccessDenied"` checks keep working.
-  if (ErrorClass === service.ServiceError && code !== "") error.name = code;
+  if (ErrorClass === service.ServiceError && code !== "") error.name = init.code ?? code;
   throw error;
 }

@@ -27,6 +27,10 @@ export async function answerFromStub<Output>(
     throw new ClientError("config", `stubResponses has no entry for ${key}; add one or remove stubResponses`);
   }
   const value = typeof stub === "function" ? await (stub as (input: unknown) => unknown)(input) : stub;
+  if (typeof value !== "object" || value === null) {
+    // Spreading a string or null would answer a silently wrong output.
+    throw new ClientError("config", `stubResponses.${key} must return an output object or an Error`);
+  }
   if (value instanceof Error) {
     const failure = value as Error & { $metadata?: ResponseMetadata };
     failure.$metadata = { ...STUB_METADATA, httpStatusCode: failure.$metadata?.httpStatusCode ?? 400 };

@@ -4,6 +4,7 @@ import { parseAmzDate } from "./date.js";
 import { invalid } from "./errors.js";
 import { resolveOptions } from "./options.js";
 import { payloadHash } from "./payload.js";
+import { checkRequest } from "./request-check.js";
 import { findHeader } from "./request-headers.js";
 import { computeSignature, type SigningContext, signHeaders } from "./sign.js";
 import type { SignatureDetails, SignatureDetailsOptions } from "./types.js";
@@ -38,6 +39,7 @@ export function signatureDetailsOf(
   request: HttpRequest,
   options: SignatureDetailsOptions,
 ): SignatureDetails {
+  checkRequest(request);
   const names = options?.signedHeaders;
   if (names !== undefined) return verifyDetails(context, request, options, names);
   return signHeaders(context, request, resolveOptions(options, ["signedHeaders"])).result;

@@ -5,6 +5,7 @@ export type SigV4ErrorCode =
   | "invalid-date"
   | "invalid-expires"
   | "invalid-header-name"
+  | "invalid-request"
   | "missing-signed-header"
   | "invalid-authorization"
   | "webcrypto-unavailable";

@@ -15,6 +15,14 @@ export const SIGN_OPTION_NAMES: readonly string[] = [
   "contentSha256Header",
 ];
 
+const BOOLEAN_OPTIONS = [
+  "unsignedPayload",
+  "normalizePath",
+  "doubleEncodePath",
+  "omitSessionToken",
+  "contentSha256Header",
+] as const;
+
 /** Validated options with the credentials unpacked and the signing time formatted. */
 export interface ResolvedOptions extends SignOptions {
   accessKeyId: string;
@@ -50,6 +58,18 @@ export function resolveOptions(
     const expectation = "{ accessKeyId, secretAccessKey } as non-empty strings";
     throw invalid("missing-credentials", "Missing credentials", expectation);
   }
+  const { sessionToken } = credentials;
+  // A token that is no string would be signed as "5" or "[object Object]" and fail far from here.
+  if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== "string") {
+    throw invalid("missing-credentials", "Invalid credentials.sessionToken", "a string, or none");
+  }
+  for (const name of BOOLEAN_OPTIONS) {
+    const value = options[name];
+    // `"false"` is truthy: a flag given as a string would do the opposite of what it says.
+    if (value !== undefined && typeof value !== "boolean") {
+      throw invalid("invalid-option", `Invalid ${name}`, "true or false");
+    }
+  }
   for (const [name, value] of [
     ["region", region],
     ["service", service],
@@ -66,7 +86,7 @@ export function resolveOptions(
   return {
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
-    sessionToken: credentials.sessionToken || undefined,
+    sessionToken: sessionToken || undefined,
     time,
     credentialScope: `${time.shortDate}/${region}/${service}/aws4_request`,
     ...options,

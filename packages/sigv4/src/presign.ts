@@ -3,6 +3,7 @@ import { canonicalHeaders, requireHeaders, signableHeaders } from "./canonical-h
 import { resolveOptions } from "./options.js";
 import { payloadHash } from "./payload.js";
 import { authPairs, authSearch, presignParts, stripAuthQuery } from "./presign-query.js";
+import { checkRequest } from "./request-check.js";
 import { findHeader } from "./request-headers.js";
 import { computeSignature, type SigningContext } from "./sign.js";
 import type { PresignDetailsOptions, PresignOptions, SignatureDetails } from "./types.js";
@@ -19,6 +20,7 @@ export function presignDetailsOf(
   options: PresignDetailsOptions,
   extra: readonly string[] = ["expiresIn", "signedHeaders"],
 ): PresignDetails {
+  checkRequest(request);
   const o = resolveOptions(options, extra);
   const names = options.signedHeaders;
   const parts = presignParts(o, options.expiresIn);

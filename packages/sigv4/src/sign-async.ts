@@ -3,6 +3,7 @@ import { toHex } from "./hash/hex.js";
 import { deriveSigningCryptoKey, hmac, sha256Hex, subtleCrypto } from "./hash/webcrypto.js";
 import { type ResolvedOptions, resolveOptions } from "./options.js";
 import { fixedPayloadHash } from "./payload.js";
+import { checkRequest } from "./request-check.js";
 import { prepareHeaders } from "./request-headers.js";
 import { canonicalRequestOf, headerSignable, stringToSignOf, withAuthorization } from "./sign.js";
 import { DEFAULT_MAX_ENTRIES, remember, signingKeyId } from "./signing-key.js";
@@ -30,6 +31,7 @@ function cachedSigningCryptoKey(subtle: SubtleCrypto, o: ResolvedOptions): Promi
  * Rejects with a `SigV4Error` (`webcrypto-unavailable`) where `crypto.subtle` is missing.
  */
 export async function signAsync(request: HttpRequest, options: SignOptions): Promise<HttpRequest> {
+  checkRequest(request);
   const subtle = subtleCrypto();
   const o = resolveOptions(options);
   const prepared = prepareHeaders(request, o);

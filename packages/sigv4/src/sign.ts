@@ -5,6 +5,7 @@ import { canonicalPath, canonicalQuery, parseQuery, type QueryPair } from "./can
 import type { HashBackend } from "./hash/backend.js";
 import { type ResolvedOptions, resolveOptions } from "./options.js";
 import { payloadHash } from "./payload.js";
+import { checkRequest } from "./request-check.js";
 import { type PreparedHeaders, prepareHeaders } from "./request-headers.js";
 import { cachedSigningKey } from "./signing-key.js";
 import type { SignatureDetails, SignOptions } from "./types.js";
@@ -100,6 +101,7 @@ export function signRequest(
   request: HttpRequest,
   options: SignOptions,
 ): HttpRequest {
+  checkRequest(request);
   const o = resolveOptions(options);
   const { headers, result } = signHeaders(context, request, o);
   return withAuthorization(request, o, headers, result.signedHeaders, result.signature);

@@ -27,6 +27,9 @@ export const stsOptions = () => ({
   // answer on a later try; aws-sdk-js-v3 client-sts gives it `$retryable = {}`); botocore's JSON
   // model does not carry the trait.
   retryable: { IDPCommunicationErrorException: {} },
+  // A session token is as secret as the key it goes with (botocore marks only the key), so
+  // printing AssumeRole's Credentials shows neither.
+  sensitive: ["tokenType"],
   // Role profiles are resolved through STS itself, so an STS client's default chain is STS's own.
   defaultCredentials: { from: "#client-default-credentials", name: "clientDefaultCredentials" },
   helpers: [

@@ -1,6 +1,7 @@
 import type { HttpRequest } from "@lanyard/http";
 import { resolveCredentials, signingScope } from "@lanyard/query-client";
 import { presign } from "@lanyard/sigv4";
+import { checkClusterName } from "./eks-cluster-name.js";
 import type { STSBaseClient } from "./generated/client.generated.js";
 import { GetCallerIdentityOperation } from "./generated/operations.generated.js";
 
@@ -56,10 +57,11 @@ function base64Url(text: string): string {
  * token format).
  */
 export async function getEksToken(client: STSBaseClient, options: EksTokenOptions): Promise<string> {
+  const { clusterName, expiresIn = 60, date } = options ?? ({} as Partial<EksTokenOptions>);
   const url = await presignGetCallerIdentity(client, {
-    expiresIn: options.expiresIn ?? 60,
-    headers: { "x-k8s-aws-id": options.clusterName },
-    date: options.date,
+    expiresIn,
+    headers: { "x-k8s-aws-id": checkClusterName(clusterName) },
+    date,
   });
   return `k8s-aws-v1.${base64Url(url.toString())}`;
 }

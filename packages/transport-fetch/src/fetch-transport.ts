@@ -4,6 +4,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   type HttpRequest,
   type HttpResponse,
+  resolveTimeouts,
   runWithDeadline,
   type SendOptions,
   type Transport,
@@ -30,6 +31,8 @@ export class FetchTransport implements Transport {
   #closed = false;
 
   constructor(options: FetchTransportOptions = {}) {
+    // Checks requestTimeoutMs and maxBodyBytes (a RangeError naming a bad one); send reads them itself.
+    resolveTimeouts(options);
     this.#options = { ...options };
   }
 

@@ -1,4 +1,6 @@
 import {
+  checkCount,
+  checkMilliseconds,
   checkTlsCa,
   type ResolvedTimeouts,
   resolveTimeouts,
@@ -51,6 +53,9 @@ export interface ResolvedOptions extends ResolvedTimeouts {
 
 export function resolveOptions(options: Http2TransportOptions): ResolvedOptions {
   checkTlsCa(options.tls?.ca);
+  checkCount("maxConcurrentStreams", options.maxConcurrentStreams);
+  checkMilliseconds("idleTimeoutMs", options.idleTimeoutMs);
+  checkMilliseconds("pingTimeoutMs", options.pingTimeoutMs);
   return {
     ...resolveTimeouts(options),
     maxConcurrentStreams: Math.max(1, options.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS),

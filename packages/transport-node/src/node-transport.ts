@@ -1,5 +1,7 @@
 import {
   asyncDispose,
+  checkCount,
+  checkMilliseconds,
   type Deadline,
   type HttpRequest,
   type HttpResponse,
@@ -40,6 +42,8 @@ export class NodeHttpTransport implements Transport {
 
   constructor(options: NodeHttpTransportOptions = {}) {
     this.#timeouts = resolveTimeouts(options);
+    checkCount("maxSockets", options.maxSockets, true);
+    checkMilliseconds("keepAliveTimeoutMs", options.keepAliveTimeoutMs);
     this.#routes = new RouteTable({
       pool: {
         maxSockets: options.maxSockets ?? DEFAULT_MAX_SOCKETS,

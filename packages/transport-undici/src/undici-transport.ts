@@ -1,6 +1,8 @@
 import {
   announcedBodyLength,
   asyncDispose,
+  checkCount,
+  checkMilliseconds,
   type Deadline,
   type HttpRequest,
   type HttpResponse,
@@ -40,6 +42,8 @@ export class UndiciTransport implements Transport {
 
   constructor(options: UndiciTransportOptions = {}) {
     this.#options = resolveTimeouts(options);
+    checkCount("connections", options.connections, true);
+    checkMilliseconds("keepAliveTimeoutMs", options.keepAliveTimeoutMs);
     this.#dispatcher = createDispatcher(options, this.#options);
   }
 

@@ -5,6 +5,7 @@ import { clientNames, header } from "./names.js";
 import { operationsFile } from "./operations-file.js";
 import type { GenerateOptions } from "./options.js";
 import { planShapes } from "./plan-shapes.js";
+import { withSensitive } from "./sensitive-shapes.js";
 import { serviceFile } from "./service-file.js";
 import { shapesFile } from "./shapes-file.js";
 import { typesFile } from "./types-file.js";
@@ -29,7 +30,8 @@ function withoutDocumentation(value: unknown): unknown {
  * file name → TypeScript source, for one folder (`src/generated/`). Format the files with the
  * repository's formatter after writing them; the sources are correct but not laid out.
  */
-export function generateClient(options: GenerateOptions): Record<string, string> {
+export function generateClient(given: GenerateOptions): Record<string, string> {
+  const options = { ...given, model: withSensitive(given.model, given.sensitive) };
   const { model } = options;
   if (model.metadata.protocol !== undefined && model.metadata.protocol !== "query") {
     throw new Error(`codegen: ${model.metadata.serviceId} speaks ${model.metadata.protocol}, not awsQuery`);

@@ -52,6 +52,11 @@ export interface GenerateOptions {
    * trait for them (it is in the service's Smithy model).
    */
   retryable?: Record<string, { throttling?: boolean }>;
+  /**
+   * Shapes (by name) to treat as sensitive although the botocore model does not mark them: their
+   * values are kept out of error messages and shown as `[redacted]` when a result is logged.
+   */
+  sensitive?: string[];
   helpers?: HelperMethod[];
   /**
    * The service definition's `defaultCredentials` (for a service that resolves role profiles through itself):

@@ -71,7 +71,7 @@ export const timestamp: Shape = { type: "timestamp" };
 export const Credentials: Shape = /* @__PURE__ */ structure({
   AccessKeyId: "string",
   SecretAccessKey: "string_sensitive",
-  SessionToken: "string",
+  SessionToken: "string_sensitive",
   Expiration: "timestamp",
 });
 export const AssumedRoleUser: Shape = /* @__PURE__ */ structure({ AssumedRoleId: "string", Arn: "string" });

@@ -146,7 +146,7 @@ export interface Credentials {
   AccessKeyId: string;
   /** Required (sensitive: redact it in logs). */
   SecretAccessKey: string;
-  /** Required. */
+  /** Required (sensitive: redact it in logs). */
   SessionToken: string;
   /** Required. */
   Expiration: Date;
