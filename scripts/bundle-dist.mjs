@@ -14,10 +14,14 @@
 // builds never meet in one process (a runtime matches `node` or does not), so each class still
 // has one identity there.
 //
+// Shared chunks are files too, so two kinds are avoided: an entry that imports another entry of
+// the package does so by the package's name, and an entry that only a `browser` or `worker`
+// condition names is linked on its own, apart from the default it replaces.
+//
 // Usage, from a package folder after `tsc`: node ../../scripts/bundle-dist.mjs
 import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { builtinModules } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
 import { files } from "./files.mjs";
 
@@ -55,6 +59,58 @@ function nodeBuilds(manifest) {
   );
 }
 
+/**
+ * Files that only a `browser` or `worker` condition of `exports` names, each with the default file of
+ * its subpath. A runtime picks one of the two, so the alternative is linked on its own: built with
+ * its sibling, their shared code would sit in a chunk that every Node process loads as a file more.
+ */
+function browserAlternatives(manifest) {
+  const alternatives = [];
+  for (const conditions of Object.values(manifest.exports ?? {})) {
+    if (typeof conditions !== "object" || typeof conditions.default !== "string") continue;
+    for (const [condition, target] of Object.entries(conditions)) {
+      if ((condition === "browser" || condition === "worker") && target !== conditions.default) {
+        alternatives.push({ file: join(packageDir, target), sibling: join(packageDir, conditions.default) });
+      }
+    }
+  }
+  return alternatives;
+}
+
+/** `dist/…` file of each public entry → the specifier that reaches it through the package's own name. */
+function entrySpecifiers(manifest) {
+  const specifiers = new Map();
+  for (const [subpath, conditions] of Object.entries(manifest.exports ?? {})) {
+    const specifier = manifest.name + subpath.slice(1);
+    const targets = typeof conditions === "string" ? [conditions] : Object.values(conditions);
+    for (const target of targets) {
+      if (typeof target === "string" && target.endsWith(".js"))
+        specifiers.set(join(packageDir, target), specifier);
+    }
+  }
+  return specifiers;
+}
+
+/**
+ * One entry importing another (`contract/` importing the package's index) would make esbuild move
+ * the imported entry's code into a shared chunk, a file more for every process to load. The
+ * import goes through the package's own name instead, which Node resolves (with its
+ * conditions) to the entry's own file.
+ */
+function entriesByName(manifest) {
+  const specifiers = entrySpecifiers(manifest);
+  return {
+    name: "entries-by-name",
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind !== "import-statement") return undefined;
+        const specifier = specifiers.get(resolve(args.resolveDir, args.path));
+        return specifier === undefined ? undefined : { path: specifier, external: true };
+      });
+    },
+  };
+}
+
 function externals(manifest) {
   const names = Object.keys({
     ...manifest.dependencies,
@@ -84,15 +140,29 @@ const linking = {
   // Pure annotations survive, so apps bundling these files still tree-shake what they do not use.
   minify: false,
   logLevel: "warning",
+  plugins: [entriesByName(manifest)],
 };
 
+const alternatives = browserAlternatives(manifest);
+const alone = new Set(alternatives.map(({ file }) => file));
+const siblings = new Set(alternatives.map(({ sibling }) => sibling));
+// Linked alone, an alternative keeps its own copy of what it shares with its sibling. That is safe
+// only when nothing else of the package can load beside it and hold the other copy.
+if (alternatives.length > 0 && entries.some((entry) => !alone.has(entry) && !siblings.has(entry))) {
+  throw new Error(
+    `${manifest.name}: a browser-only entry is linked on its own, which needs a package whose only other entries are the defaults it replaces`,
+  );
+}
+
 await rm(staging, { recursive: true, force: true });
-await build({
-  ...linking,
-  entryPoints: entries,
-  external: externals(manifest),
-  chunkNames: "chunks/[name]-[hash]",
-});
+for (const group of [entries.filter((entry) => !alone.has(entry)), ...[...alone].map((file) => [file])]) {
+  await build({
+    ...linking,
+    entryPoints: group,
+    external: externals(manifest),
+    chunkNames: "chunks/[name]-[hash]",
+  });
+}
 const forNode = nodeBuilds(manifest);
 if (forNode.length > 0) {
   for (const { source, target } of forNode) {

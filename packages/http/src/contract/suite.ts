@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isTransportError, type TransportErrorCode } from "../errors.js";
+// Through the package's entry, not errors.js: the linked contract then imports `@lanyard/http` by
+// name (scripts/bundle-dist.mjs), one copy of each class with the transports it tests.
+import { isTransportError, type TransportErrorCode } from "../index.js";
 import type { Transport, TransportTimeouts } from "../types.js";
 import { eventually } from "./eventually.js";
 import { type LoopbackKind, type LoopbackServer, pattern, startLoopbackServer } from "./server.js";

@@ -6,12 +6,13 @@ import type { ParentClient } from "@lanyard/query-client";
 
 /** The chain for the client's profile; the client passes itself when it asks (role calls inherit its settings). */
 export function clientDefaultCredentials(client: ParentClient): CredentialProvider {
-  // Imported on first use: a client given credentials never loads the chain (import time is
-  // benchmarked), and the lazy import breaks the client → credentials → client cycle.
+  // Imported on first use, which breaks the client → credentials → client cycle. The chain comes
+  // through the package's own entry, already loaded: importing its module directly would make the
+  // linker split the Node build into two files, and every cold start would load both.
   const profile = client.config.profile;
   let chain: Promise<CredentialProvider> | undefined;
   return async (context) => {
-    chain ??= import("./default-credentials.js").then((module) =>
+    chain ??= import("../index.js").then((module) =>
       module.defaultCredentials(profile === undefined ? {} : { profile }),
     );
     return (await chain)(context);
