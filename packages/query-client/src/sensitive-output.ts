@@ -5,10 +5,11 @@ const REDACTED = "[redacted]";
 
 /**
  * Gives every structure of a decoded output that holds a sensitive member (AssumeRole's
- * `Credentials`) non-enumerable `toJSON` and `util.inspect` hooks showing `[redacted]` for it, so
- * logging a result never prints a secret key or session token. The members stay readable, and
- * copying them out by name (`Credentials.SecretAccessKey`) works as before. The SDKs hide them from
- * their own logger only; a result printed with `console.log` is as easily logged as an event.
+ * `Credentials`) a non-enumerable `util.inspect` hook showing `[redacted]` for it, so
+ * `console.log(result)` never prints a secret key or session token. The members stay readable by
+ * name. `JSON.stringify` is left alone: it is how a server hands the credentials it vended to its
+ * caller (`res.json(Credentials)`), and a silent `[redacted]` there would lose them, as the SDKs'
+ * plain objects never do.
  */
 export function hideSensitive(shapes: ShapeMap, shape: Shape | undefined, value: unknown): void {
   if (shape === undefined || typeof value !== "object" || value === null) return;
@@ -33,6 +34,5 @@ function addRedactedView(record: Record<string, unknown>, hidden: readonly strin
     for (const name of hidden) if (copy[name] !== undefined) copy[name] = REDACTED;
     return copy;
   };
-  Object.defineProperty(record, "toJSON", { value: view, enumerable: false, configurable: true });
   Object.defineProperty(record, INSPECT, { value: view, enumerable: false, configurable: true });
 }
