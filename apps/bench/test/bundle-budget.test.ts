@@ -25,20 +25,19 @@ const clientBuilt = BUNDLED.every((name) =>
 
 // The README's browser and worker examples, each calling one operation through its function.
 // `goal` is the target in KB (1 KB = 1024 bytes), not met yet in browsers (README "Findings");
-// `ceiling` holds the bytes last measured, rounded up (13,895 and 17,631, after the refresh windows, loop-built
-// XML trees, config-file settings with their sources, `logger: console` and unknown-member checks
-// joined, standard retry and credential checks left the unsigned path, and the protocol and
-// transport became promises so that Node loads them on the first call: +65 bytes, and sigv4 skipped
-// encoding an unreserved path, 10–17% faster signing: +37 bytes), so a change
-// that grows a bundle fails here. Lower a ceiling as its bundle shrinks; once under the goal, set it to the
-// goal (the worker's is: 20,932 bytes, with xml-codec's own parser instead of fast-xml-parser).
+// `ceiling` holds the bytes last measured, rounded up (15,446 and 19,541), so a change that grows a
+// bundle fails here. The last rise was deliberate: option types checked at construction, the
+// call's secrets taken out of error responses, sensitive result members hidden from util.inspect,
+// transport option values and sigv4 request shapes checked (+1,551 and +1,910 bytes; before them
+// 13,895 and 17,631). Lower a ceiling as its bundle shrinks; once under the goal, set it to the
+// goal (the worker's is: 23,037 bytes, with xml-codec's own parser instead of fast-xml-parser).
 const BUDGETS: { entry: EntryName; target: Target; goal: number; ceiling: number; what: string }[] = [
-  { entry: "lanyardWebIdentitySpa", target: "browser", goal: 10, ceiling: 13_900, what: "web-identity SPA" },
+  { entry: "lanyardWebIdentitySpa", target: "browser", goal: 10, ceiling: 15_450, what: "web-identity SPA" },
   {
     entry: "lanyardAssumeRoleFetch",
     target: "browser",
     goal: 12,
-    ceiling: 17_640,
+    ceiling: 19_545,
     what: "signed AssumeRole",
   },
   { entry: "lanyardWorker", target: "worker", goal: 32, ceiling: 32 * KB, what: "worker AssumeRole" },
