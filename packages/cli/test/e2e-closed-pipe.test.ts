@@ -63,7 +63,7 @@ describe("an output that cannot be written", () => {
             stdio: ["ignore", full, "pipe"],
           });
           let stderr = "";
-          child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+          child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk));
           child.once("error", reject);
           child.once("close", (code) => resolve({ code, stderr }));
         });
