@@ -28,10 +28,20 @@ export function parseResponse(
     const requestId = requestIdOf(root);
     if (output === undefined) return { output: {}, requestId };
     // awsQuery always wraps the output in `<OpName>Result` (Smithy awsQuery protocol,
-    // "Response serialization"); older models spell it out as `resultWrapper`.
-    const start = childNamed(root, output.resultWrapper ?? `${operationName}Result`) ?? root;
+    // "Response serialization"); older models spell it out as `resultWrapper`. Without it the
+    // 200 answer is some other XML (a captive portal's page, another operation's answer), which
+    // would decode to an empty output; botocore and the JS SDK fail there too.
+    const wrapper = output.resultWrapper ?? `${operationName}Result`;
+    const start = childNamed(root, wrapper);
+    if (start === undefined) {
+      throw new QueryProtocolError(
+        "invalid-response",
+        `The ${operationName} response has no <${wrapper}> element: expected an awsQuery <${operationName}Response> answer`,
+      );
+    }
     return { output: decodeShape(start, output, model.shapes) as Record<string, unknown>, requestId };
   } catch (error) {
+    if (error instanceof QueryProtocolError) throw error;
     const message = `The ${operationName} response is not the XML the model describes: ${String(error)}`;
     throw new QueryProtocolError("invalid-response", message, { cause: error });
   }

@@ -106,6 +106,21 @@ describe("parseResponse", () => {
     expect(() => parseResponse("AssumeRole", bad, sts)).toThrow(/PackedPolicySize/);
     expect(() => parseResponse("AssumeRole", "<AssumeRoleResponse>", sts)).toThrow(QueryProtocolError);
   });
+
+  it.each([
+    ["a captive portal's page", "<html><body><p>Sign in to the network</p></body></html>"],
+    ["another operation's answer", ASSUME_ROLE_RESPONSE],
+  ])("refuses %s: a 200 answer without the result element is not an empty output", (_, body) => {
+    let caught: unknown;
+    try {
+      parseResponse("GetCallerIdentity", body, sts);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(QueryProtocolError);
+    expect((caught as QueryProtocolError).code).toBe("invalid-response");
+    expect((caught as Error).message).toMatch(/no <GetCallerIdentityResult> element/);
+  });
 });
 
 describe("parseResponse on a cut-off body", () => {
