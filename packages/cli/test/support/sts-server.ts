@@ -74,10 +74,22 @@ function errorXml(error: StsError, requestId: string): string {
 `;
 }
 
+/** An answer given in place of the stand-in's own. */
+export interface RawAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
 export class StsStandIn {
   readonly requests: RecordedRequest[] = [];
   /** Answers for an action instead of success, e.g. `errors.AssumeRole = { status: 403, … }`. */
   readonly errors: Partial<Record<string, StsError>> = {};
+  /**
+   * Answers every request in place of the stand-in, from the request's body: something that is
+   * not STS (a captive portal's page, a service echoing the request). Requests are still recorded.
+   */
+  answerAll: ((requestBody: string) => RawAnswer) | undefined;
   /** Lifetime of issued role credentials when the request names no DurationSeconds. */
   defaultDurationSeconds = 3600;
   #issued = 0;
@@ -106,7 +118,8 @@ export class StsStandIn {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8")));
+      const text = Buffer.concat(chunks).toString("utf8");
+      const form = Object.fromEntries(new URLSearchParams(text));
       const auth = parseAuthorization(request.headers.authorization);
       this.requests.push({
         method: request.method ?? "",
@@ -116,6 +129,12 @@ export class StsStandIn {
         auth,
       });
       const requestId = `req-${this.requests.length}`;
+      if (this.answerAll !== undefined) {
+        const { status, contentType, body } = this.answerAll(text);
+        response.writeHead(status, { "content-type": contentType });
+        response.end(body);
+        return;
+      }
       const [status, body] = this.#answer(form, auth, requestId);
       response.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": requestId });
       response.end(body);
