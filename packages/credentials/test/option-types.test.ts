@@ -19,6 +19,14 @@ import { CACHE_FILE, cacheDocument, LOGIN_SESSION, newDpopKey, signinServer } fr
 
 const scratch = useScratch();
 
+/** The role an IAM Identity Center test asks for, through the legacy (session-less) options. */
+const SSO_ROLE = {
+  ssoStartUrl: "https://corp.awsapps.com/start",
+  ssoAccountId: "012345678901",
+  ssoRegion: "us-east-1",
+  ssoRoleName: "Dev",
+};
+
 async function containerServer() {
   scratch.server = await loopback((_req, res) =>
     json(res, 200, { AccessKeyId: "AKID", SecretAccessKey: "S", Expiration: "2999-01-01T00:00:00Z" }),
@@ -110,10 +118,7 @@ describe("numeric options", () => {
     const options = {
       env: {},
       homedir: "/nonexistent",
-      ssoStartUrl: "https://corp.awsapps.com/start",
-      ssoAccountId: "012345678901",
-      ssoRegion: "us-east-1",
-      ssoRoleName: "Dev",
+      ...SSO_ROLE,
       ssoTimeoutMs: "15s" as unknown as number,
     };
     const error = await rejection(fromSso(options)());
@@ -170,10 +175,7 @@ describe("options that must be strings", () => {
     const options = {
       env: { AWS_ENDPOINT_URL_SSO: scratch.server.url, AWS_ENDPOINT_URL_SSO_OIDC: scratch.server.url },
       homedir: "/nonexistent",
-      ssoStartUrl: "https://corp.awsapps.com/start",
-      ssoAccountId: "012345678901",
-      ssoRegion: "us-east-1",
-      ssoRoleName: "Dev",
+      ...SSO_ROLE,
       [name]: value,
     };
     const error = await rejection(fromSso(options)());
@@ -187,10 +189,7 @@ describe("options that must be strings", () => {
       fromSso({
         env: {},
         homedir: "/nonexistent",
-        ssoStartUrl: "https://corp.awsapps.com/start",
-        ssoAccountId: "012345678901",
-        ssoRegion: "us-east-1",
-        ssoRoleName: "Dev",
+        ...SSO_ROLE,
         ssoSession: "",
       })(),
     );
