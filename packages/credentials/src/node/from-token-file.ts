@@ -2,6 +2,7 @@ import { CredentialsError, notConfigured } from "../errors.js";
 import { processEnv } from "../from-env.js";
 import { redacting } from "../redact.js";
 import type { AwsCredentials, CredentialProvider, Env, WebIdentityAssumer } from "../types.js";
+import { namingSettings } from "./refused-settings.js";
 
 // Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
 const { readFile } = process.getBuiltinModule("node:fs/promises");
@@ -28,6 +29,8 @@ export interface WebIdentityRequest {
   region?: string;
   hook: WebIdentityAssumer | undefined;
   source: string;
+  /** Where the role ARN and session name were set, for an error when STS cannot take them. */
+  settings: readonly string[];
 }
 
 /** Reads the OIDC token file afresh each time (it is rotated on disk) and calls the hook. */
@@ -47,12 +50,15 @@ export async function assumeWithTokenFile(request: WebIdentityRequest): Promise<
       cause: error,
     });
   }
-  const credentials = await request.hook({
-    roleArn: request.roleArn,
-    roleSessionName: request.roleSessionName,
-    webIdentityToken: token,
-    ...(request.region ? { region: request.region } : {}),
-  });
+  const { hook } = request;
+  const credentials = await namingSettings(request.source, request.settings, () =>
+    hook({
+      roleArn: request.roleArn,
+      roleSessionName: request.roleSessionName,
+      webIdentityToken: token,
+      ...(request.region ? { region: request.region } : {}),
+    }),
+  );
   // The hook may return a plain object; what this package returns always redacts.
   return redacting(credentials, request.source);
 }
@@ -74,6 +80,10 @@ export function fromTokenFile(options: FromTokenFileOptions = {}): CredentialPro
       region: env.AWS_REGION,
       hook: options.assumeRoleWithWebIdentity,
       source: "fromTokenFile",
+      settings: [
+        options.roleArn === undefined ? "AWS_ROLE_ARN" : "the roleArn option",
+        options.roleSessionName === undefined ? "AWS_ROLE_SESSION_NAME" : "the roleSessionName option",
+      ],
     });
   };
 }

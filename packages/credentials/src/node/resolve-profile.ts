@@ -9,10 +9,14 @@ import { type ProcessOptions, runCredentialProcess } from "./from-process.js";
 import { resolveSsoProfile, type SsoContext } from "./from-sso.js";
 import { assumeWithTokenFile, STS_CLIENT_HINT } from "./from-token-file.js";
 import { instanceMetadataOptions } from "./imds-options.js";
+import { namingSettings } from "./refused-settings.js";
 import { profileValue } from "./setting-source.js";
 import { positiveInteger } from "./setting-values.js";
 import { profileNotFound, profileSettings } from "./shared-config.js";
 import { isSsoProfile } from "./sso-config.js";
+
+/** The settings of a role profile that become AssumeRole's input. */
+const ROLE_SETTINGS = ["role_arn", "role_session_name", "external_id", "duration_seconds", "mfa_serial"];
 
 export interface ProfileHooks {
   assumeRole?: RoleAssumer;
@@ -122,7 +126,8 @@ async function assumeRoleProfile(
   ctx: ProfileContext,
   visited: readonly string[],
 ): Promise<AwsCredentials> {
-  if (ctx.assumeRole === undefined) {
+  const { assumeRole } = ctx;
+  if (assumeRole === undefined) {
     throw new CredentialsError(
       "role-assumer-missing",
       `profile "${name}" assumes role ${s.role_arn}; ${STS_CLIENT_HINT} (assumeRole)`,
@@ -139,7 +144,8 @@ async function assumeRoleProfile(
   const source = sourceProfile
     ? await resolveProfile(sourceProfile, ctx, [...visited, sourceProfile])
     : await fromCredentialSource(name, s, ctx);
-  return ctx.assumeRole(source, await roleParams(name, s, ctx));
+  const params = await roleParams(name, s, ctx);
+  return namingSettings(`profile "${name}"`, ROLE_SETTINGS, () => assumeRole(source, params));
 }
 
 /** A role profile names exactly one of source_profile and credential_source (both SDKs). */
@@ -180,6 +186,7 @@ function resolveOwnCredentials(
       region: s.region,
       hook: ctx.assumeRoleWithWebIdentity,
       source: `profile "${name}"`,
+      settings: ["role_arn", "role_session_name"],
     });
   }
   if (s.credential_process)
