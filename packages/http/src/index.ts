@@ -39,6 +39,6 @@ export {
   TruncatedBodyError,
 } from "./errors.js";
 export { lowerCaseHeaders, lowerCaseRawHeaders, originOf } from "./headers.js";
-export { checkCount, checkMilliseconds, MAX_TIMER_MS } from "./option-values.js";
+export { checkCount, checkMilliseconds, checkOptions, MAX_TIMER_MS } from "./option-values.js";
 export { checkTlsCa, PEM_CERTIFICATE, type TransportTlsOptions } from "./tls-options.js";
 export type { HttpRequest, HttpResponse, SendOptions, Transport, TransportTimeouts } from "./types.js";

@@ -26,3 +26,15 @@ export function checkCount(name: string, value: unknown, unlimited = false): voi
   const expected = unlimited ? "a whole number of at least 1, or Infinity" : "a whole number of at least 1";
   throw new RangeError(`${name} must be ${expected}, got ${got(value)}`);
 }
+
+/**
+ * Throws a `TypeError` naming `owner`'s options unless `value` is undefined or an object. A
+ * default parameter value does not replace `null`, so `new …Transport(null)` used to fail on the
+ * first option read, with a message that named neither the argument nor what it takes.
+ */
+export function checkOptions(owner: string, value: unknown): void {
+  if (value === undefined || (typeof value === "object" && value !== null)) return;
+  throw new TypeError(
+    `${owner} options must be an object (or omitted), got ${value === null ? "null" : `a ${typeof value}`}`,
+  );
+}

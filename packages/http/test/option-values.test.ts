@@ -2,7 +2,14 @@
 // run a NaN or negative delay at once, so an unchecked `requestTimeoutMs: Infinity` (meant as "no
 // deadline") failed every request after 1 ms, and `maxBodyBytes: NaN` silently lifted the limit.
 import { describe, expect, it } from "vitest";
-import { checkTlsCa, MAX_TIMER_MS, resolveTimeouts, TlsError, type TransportTimeouts } from "../src/index.js";
+import {
+  checkOptions,
+  checkTlsCa,
+  MAX_TIMER_MS,
+  resolveTimeouts,
+  TlsError,
+  type TransportTimeouts,
+} from "../src/index.js";
 
 describe("resolveTimeouts", () => {
   it.each<[keyof TransportTimeouts, unknown]>([
@@ -42,4 +49,21 @@ describe("checkTlsCa", () => {
       expect(() => checkTlsCa(ca as never)).toThrow("tls.ca must be a PEM string or an array of them");
     },
   );
+});
+
+describe("checkOptions", () => {
+  it.each([
+    [null, "got null"],
+    ["http://proxy:3128", "got a string"],
+    [5, "got a number"],
+  ])("%o is a TypeError naming the options", (value, got) => {
+    expect(() => checkOptions("SomeTransport", value)).toThrow(
+      new TypeError(`SomeTransport options must be an object (or omitted), ${got}`),
+    );
+  });
+
+  it("accepts an object or nothing", () => {
+    expect(() => checkOptions("SomeTransport", undefined)).not.toThrow();
+    expect(() => checkOptions("SomeTransport", {})).not.toThrow();
+  });
 });
