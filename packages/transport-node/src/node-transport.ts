@@ -2,6 +2,7 @@ import {
   asyncDispose,
   checkCount,
   checkMilliseconds,
+  checkOptions,
   type Deadline,
   type HttpRequest,
   type HttpResponse,
@@ -41,6 +42,7 @@ export class NodeHttpTransport implements Transport {
   #closed = false;
 
   constructor(options: NodeHttpTransportOptions = {}) {
+    checkOptions("NodeHttpTransport", options);
     this.#timeouts = resolveTimeouts(options);
     checkCount("maxSockets", options.maxSockets, true);
     checkMilliseconds("keepAliveTimeoutMs", options.keepAliveTimeoutMs);

@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { TransportClosedError } from "@lanyard/http";
 import { agentOptions, type ClosableAgent, type PoolSettings } from "./agents.js";
 import { ConnectTimeoutSignal } from "./connect-timeout.js";
+import { proxyAddress } from "./proxy-credentials.js";
 import { ProxyRefusalSignal } from "./proxy-refusal.js";
 import { proxyLabel } from "./proxy-url.js";
 
@@ -11,7 +12,11 @@ interface ProxyConnector extends HttpAgent {
   connectOpts: object;
   connect(req: ClientRequest, options: never): Promise<Duplex>;
 }
-type ProxyAgentClass = new (proxy: string, options: AgentOptions) => ProxyConnector;
+/** `headers` go to the proxy: on the CONNECT for a tunnel, on each forwarded request otherwise. */
+type ProxyAgentClass = new (
+  proxy: string,
+  options: AgentOptions & { headers: Record<string, string> },
+) => ProxyConnector;
 
 /**
  * A keep-alive agent that reaches targets through `proxy`: a CONNECT tunnel (https-proxy-agent)
@@ -38,7 +43,8 @@ export async function createProxyAgent(
       this.destroy();
     }
   }
-  const agent = new BoundedProxyAgent(proxy.href, agentOptions(pool));
+  const { href, headers } = proxyAddress(proxy);
+  const agent = new BoundedProxyAgent(href, { ...agentOptions(pool), headers });
   // agent-base otherwise guesses the protocol from a stack trace on every request.
   (agent as unknown as { protocol: string }).protocol = secureTarget ? "https:" : "http:";
   return agent;

@@ -1,25 +1,41 @@
 import { TransportError } from "@lanyard/http";
 
+const EXPECTED = "expected http://[user:password@]host:port, the credentials percent-encoded";
+
 /**
  * Parses a proxy setting. Like curl, a value without a scheme (`proxy.corp:3128`) means
- * `http://`; only `http:` and `https:` proxies are supported. Errors never echo the value, which
- * may carry a password.
+ * `http://`; only `http:` and `https:` proxies are supported. Errors name `source` and never
+ * echo the value, which may carry a password: not even as a cause, since Node's URL TypeError
+ * keeps the whole input on its `input` property.
  */
 export function parseProxyUrl(value: string, source: string): URL {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch (error) {
-    throw new TransportError("network", `the proxy in ${source} is not a valid URL`, { cause: error });
-  }
+  const url = URL.canParse(withScheme) ? new URL(withScheme) : undefined;
+  if (!url) throw new TransportError("network", `the proxy in ${source} is not a valid URL; ${EXPECTED}`);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new TransportError(
       "network",
       `the proxy in ${source} uses ${url.protocol}//; expected an http:// or https:// proxy URL`,
     );
   }
+  // The proxy packages decode the credentials on every request; a bad escape would fail each one
+  // with a bare "URI malformed" instead of once, here, naming the setting.
+  if (!decodes(url.username) || !decodes(url.password)) {
+    throw new TransportError(
+      "network",
+      `the proxy in ${source} has credentials that are not valid percent-encoding; ${EXPECTED}`,
+    );
+  }
   return url;
+}
+
+function decodes(component: string): boolean {
+  try {
+    decodeURIComponent(component);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The proxy as error messages may show it: scheme, host and port, never the credentials. */

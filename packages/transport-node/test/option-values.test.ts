@@ -19,6 +19,12 @@ describe("NodeHttpTransport options", () => {
     );
   });
 
+  it("null options are a TypeError naming them, not a failed property read", () => {
+    expect(() => new NodeHttpTransport(null as never)).toThrow(
+      new TypeError("NodeHttpTransport options must be an object (or omitted), got null"),
+    );
+  });
+
   it("accepts an unlimited pool", async () => {
     await new NodeHttpTransport({ maxSockets: Number.POSITIVE_INFINITY, proxy: false }).close();
   });
