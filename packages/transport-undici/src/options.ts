@@ -6,6 +6,7 @@ import {
   type TransportTlsOptions,
 } from "@lanyard/http";
 import type { Dispatcher } from "undici";
+import { checkProxyUrl, envProxies } from "./proxy-url.js";
 import { Agent } from "./undici-parts.js";
 
 /** @lanyard/http's TLS settings, which every Node transport takes, under this package's name. */
@@ -54,12 +55,15 @@ export function createDispatcher(
   };
   const proxy = options.proxy ?? false;
   if (proxy === false) return new Agent(agentOptions);
+  // Checked here, synchronously: in the promise below a bad URL rejected unseen, or unhandled.
+  const fromEnv = proxy === "env" ? envProxies() : undefined;
+  if (!fromEnv) checkProxyUrl(proxy, "the proxy option");
   // ProxyAgent replaces `connect` with its tunnel; the target's TLS settings go in `requestTls`.
   // It needs the `connect` method that only undici's index attaches, so proxies load it whole.
   const proxyTls = { timeout: timeouts.connectTimeoutMs };
   return import("undici").then(({ EnvHttpProxyAgent, ProxyAgent }) =>
-    proxy === "env"
-      ? new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls, proxyTls })
+    fromEnv
+      ? new EnvHttpProxyAgent({ ...agentOptions, ...fromEnv, requestTls: tls, proxyTls })
       : new ProxyAgent({ ...agentOptions, uri: proxy, requestTls: tls, proxyTls }),
   );
 }

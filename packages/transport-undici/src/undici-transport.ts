@@ -3,6 +3,7 @@ import {
   asyncDispose,
   checkCount,
   checkMilliseconds,
+  checkOptions,
   type Deadline,
   type HttpRequest,
   type HttpResponse,
@@ -41,6 +42,7 @@ export class UndiciTransport implements Transport {
   #closed = false;
 
   constructor(options: UndiciTransportOptions = {}) {
+    checkOptions("UndiciTransport", options);
     this.#options = resolveTimeouts(options);
     checkCount("connections", options.connections, true);
     checkMilliseconds("keepAliveTimeoutMs", options.keepAliveTimeoutMs);

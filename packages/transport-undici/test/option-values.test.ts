@@ -14,4 +14,10 @@ describe("UndiciTransport options", () => {
   ])("%s = %o is a RangeError naming it", (name, value) => {
     expect(() => new UndiciTransport({ [name]: value })).toThrow(new RegExp(`^${name} must be `));
   });
+
+  it("null options are a TypeError naming them, not a failed property read", () => {
+    expect(() => new UndiciTransport(null as never)).toThrow(
+      new TypeError("UndiciTransport options must be an object (or omitted), got null"),
+    );
+  });
 });
