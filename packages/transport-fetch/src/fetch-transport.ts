@@ -1,5 +1,6 @@
 import {
   asyncDispose,
+  checkOptions,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type HttpRequest,
@@ -13,6 +14,7 @@ import {
 } from "@lanyard/http";
 import { readResponseBody } from "./body.js";
 import { allowedHeaders } from "./forbidden-headers.js";
+import { checkRefusedValues } from "./refused-values.js";
 
 export interface FetchTransportOptions extends TransportTimeouts {
   /** The fetch to call. Default `globalThis.fetch`, looked up on each send so polyfills installed later apply. */
@@ -31,6 +33,7 @@ export class FetchTransport implements Transport {
   #closed = false;
 
   constructor(options: FetchTransportOptions = {}) {
+    checkOptions("FetchTransport", options);
     // Checks requestTimeoutMs and maxBodyBytes (a RangeError naming a bad one); send reads them itself.
     resolveTimeouts(options);
     this.#options = { ...options };
@@ -46,9 +49,11 @@ export class FetchTransport implements Transport {
     const origin = request.url.origin;
     if (this.#closed) throw new TransportClosedError({ origin });
     return runWithDeadline(requestTimeoutMs, options.signal, origin, async ({ signal }) => {
+      const headers = allowedHeaders(request.headers);
+      checkRefusedValues(request.url, headers, origin);
       const response = await doFetch(request.url, {
         method: request.method,
-        headers: allowedHeaders(request.headers),
+        headers,
         // TS types Uint8Array as possibly SharedArrayBuffer-backed; request bodies never are.
         body: (request.body ?? null) as BodyInit | null,
         signal,

@@ -12,4 +12,10 @@ describe("FetchTransport options", () => {
   ])("%s = %o is a RangeError naming it", (name, value) => {
     expect(() => new FetchTransport({ [name]: value })).toThrow(new RegExp(`^${name} must be `));
   });
+
+  it("null options are a TypeError naming them, not a failed property read", () => {
+    expect(() => new FetchTransport(null as never)).toThrow(
+      new TypeError("FetchTransport options must be an object (or omitted), got null"),
+    );
+  });
 });
