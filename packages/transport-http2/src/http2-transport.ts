@@ -1,5 +1,6 @@
 import {
   asyncDispose,
+  checkOptions,
   type HttpRequest,
   type HttpResponse,
   runWithDeadline,
@@ -32,6 +33,7 @@ export class Http2Transport implements Transport {
   #closed = false;
 
   constructor(options: Http2TransportOptions = {}) {
+    checkOptions("Http2Transport", options);
     this.#options = resolveOptions(options);
   }
 

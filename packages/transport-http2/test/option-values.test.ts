@@ -13,4 +13,10 @@ describe("Http2Transport options", () => {
   ])("%s = %o is a RangeError naming it", (name, value) => {
     expect(() => new Http2Transport({ [name]: value })).toThrow(new RegExp(`^${name} must be `));
   });
+
+  it("null options are a TypeError naming them, not a failed property read", () => {
+    expect(() => new Http2Transport(null as never)).toThrow(
+      new TypeError("Http2Transport options must be an object (or omitted), got null"),
+    );
+  });
 });
