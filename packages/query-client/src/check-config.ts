@@ -1,6 +1,7 @@
 import { ClientError } from "./errors.js";
 import type { ServiceDefinition } from "./model.js";
 import type { ClientConfig } from "./settings.js";
+import { typeName } from "./type-name.js";
 
 // Plain JavaScript callers and configuration built from JSON pass options TypeScript would have
 // refused. Each is checked where the client is made, so a wrong type fails there, naming the
@@ -8,17 +9,8 @@ import type { ClientConfig } from "./settings.js";
 // setting (`useFipsEndpoint: "false"` is truthy). Messages name the type, never the value: a
 // misplaced secret must not reach a log.
 
-const describe = (value: unknown) =>
-  value === null
-    ? "null"
-    : Array.isArray(value)
-      ? "an array"
-      : typeof value === "object"
-        ? "an object"
-        : `a ${typeof value}`;
-
 function wrong(option: string, expected: string, value: unknown): ClientError {
-  return new ClientError("config", `the ${option} option must be ${expected}, got ${describe(value)}`);
+  return new ClientError("config", `the ${option} option must be ${expected}, got ${typeName(value)}`);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -37,7 +29,7 @@ function checkCredentials(credentials: unknown): void {
   throw new ClientError(
     "config",
     "the credentials option must be { accessKeyId, secretAccessKey, sessionToken? } or an async " +
-      `provider function, got ${isObject(credentials) ? "an object without accessKeyId" : describe(credentials)}${hint}`,
+      `provider function, got ${isObject(credentials) ? "an object without accessKeyId" : typeName(credentials)}${hint}`,
   );
 }
 
@@ -64,7 +56,7 @@ function checkStubs(stubs: unknown): void {
 /** Throws a `ClientError` (code `config`) naming the first option whose type is wrong. */
 export function checkConfig(config: unknown, service: ServiceDefinition): asserts config is ClientConfig {
   if (!isObject(config))
-    throw new ClientError("config", `the client options must be an object, got ${describe(config)}`);
+    throw new ClientError("config", `the client options must be an object, got ${typeName(config)}`);
   checkCredentials(config.credentials);
   const { transport, retryStrategy } = config;
   if (transport !== undefined && !(isObject(transport) && typeof transport.send === "function")) {

@@ -1,5 +1,6 @@
 import { ClientError } from "./errors.js";
 import type { Setting, SettingSource } from "./settings.js";
+import { typeName } from "./type-name.js";
 
 // A Region is one DNS label: the endpoint rules put it into the host name, so anything else
 // (`evil.com#`, `a.b`, `[::1]`, `%2F`) could move a signed request to another host. The SDKs
@@ -19,7 +20,7 @@ export function isValidRegion(region: string): boolean {
  */
 export function checkRegion(region: string, source: SettingSource): string {
   if (typeof region === "string" && isValidRegion(region)) return region;
-  const what = typeof region === "string" ? "an invalid AWS Region" : `a ${typeof region} as the AWS Region`;
+  const what = typeof region === "string" ? "an invalid AWS Region" : `${typeName(region)} as the AWS Region`;
   throw new ClientError(
     "config",
     `${what} from ${source}: expected a Region name such as "us-east-1" ` +
