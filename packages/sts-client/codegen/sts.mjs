@@ -28,8 +28,11 @@ export const stsOptions = () => ({
   // model does not carry the trait.
   retryable: { IDPCommunicationErrorException: {} },
   // A session token is as secret as the key it goes with (botocore marks only the key), so
-  // printing AssumeRole's Credentials shows neither.
-  sensitive: ["tokenType"],
+  // printing AssumeRole's Credentials shows neither. An MFA code (AssumeRole's and
+  // GetSessionToken's TokenCode) is unmarked too, yet it is a second factor, and still valid for
+  // its 30-second window when an error quoting the request reaches a log. The MFA device's serial
+  // number stays unmarked: it names the device and is no secret.
+  sensitive: ["tokenType", "tokenCodeType"],
   // Role profiles are resolved through STS itself, so an STS client's default chain is STS's own.
   defaultCredentials: { from: "#client-default-credentials", name: "clientDefaultCredentials" },
   helpers: [

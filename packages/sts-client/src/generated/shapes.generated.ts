@@ -41,7 +41,7 @@ export const tagListType: Shape = /* @__PURE__ */ list("Tag", { max: 50 });
 export const tagKeyListType: Shape = /* @__PURE__ */ list("tagKeyType", { max: 50 });
 export const externalIdType: Shape = { type: "string", min: 2, max: 1224, pattern: "[\\w+=,.@:\\/-]*" };
 export const serialNumberType: Shape = { type: "string", min: 9, max: 256, pattern: "[\\w+=/:,.@-]*" };
-export const tokenCodeType: Shape = { type: "string", min: 6, max: 6, pattern: "[\\d]*" };
+export const tokenCodeType: Shape = { type: "string", min: 6, max: 6, pattern: "[\\d]*", sensitive: true };
 export const contextAssertionType: Shape = { type: "string", min: 4, max: 2048 };
 export const ProvidedContext: Shape = /* @__PURE__ */ structure({
   ProviderArn: "arnType",

@@ -20,7 +20,7 @@ export interface AssumeRoleRequest {
   ExternalId?: string;
   /** Optional (9–256 characters, pattern-checked). */
   SerialNumber?: string;
-  /** Optional (6–6 characters, pattern-checked). */
+  /** Optional (6–6 characters, pattern-checked, sensitive: redact it in logs). */
   TokenCode?: string;
   /** Optional (2–64 characters, pattern-checked). */
   SourceIdentity?: string;
@@ -243,7 +243,7 @@ export interface GetSessionTokenRequest {
   DurationSeconds?: number;
   /** Optional (9–256 characters, pattern-checked). */
   SerialNumber?: string;
-  /** Optional (6–6 characters, pattern-checked). */
+  /** Optional (6–6 characters, pattern-checked, sensitive: redact it in logs). */
   TokenCode?: string;
 }
 
