@@ -66,9 +66,10 @@ describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
     // entries shared chunks with the entries they import, ~115 before linking. sigv4, http,
     // query-client and sts-client load their Node builds (the `node` export condition, their
     // `#platform` files inlined); the protocol (query-protocol, xml-codec) and the node:http
-    // transport load on the first call, and so do the shared config file's settings
-    // (@lanyard/credentials/config). The chunks left are credentials' (its entries share internals
-    // with its providers) and endpoints' (shared with its code generator).
+    // transport load on the first call. The shared config file's setting rules
+    // (@lanyard/credentials/config) load with the client, which checks the environment's values by
+    // them; the files are read on the first call. The chunks left are credentials' (its entries
+    // share internals with its providers) and endpoints' (shared with its code generator).
     expect(ownFiles.length).toBeLessThanOrEqual(15);
     for (const file of ownFiles) {
       const [packageName = "", path = ""] = file.split(/\/(.*)/);

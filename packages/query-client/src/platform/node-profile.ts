@@ -1,15 +1,20 @@
 // The shared config file's layer of a client's settings (Node): what the selected profile and its
 // `[services …]` section say, for every setting the options and the environment leave unset.
+import {
+  type Setting as ConfigSetting,
+  type ConfigSettings,
+  describeSource,
+  loadSharedConfig,
+  resolveHome,
+  type SharedConfig,
+  serviceSetting,
+  settingsFromConfig,
+} from "@lanyard/credentials/config";
 import { ClientError } from "../errors.js";
 import type { ServiceDefinition } from "../model.js";
-
-/** `@lanyard/credentials/config`: the shared files and their settings, without the providers. */
-export type ConfigModule = typeof import("@lanyard/credentials/config");
-
 import type { Setting, SettingsFallback } from "../settings.js";
 
 type Env = Record<string, string | undefined>;
-type ConfigSetting<T> = { value: T; source: Parameters<ConfigModule["describeSource"]>[0] };
 
 /** The services-section and endpoint-variable key of a service: `IAM` → `iam`, `Secrets Manager` → `secrets_manager`. */
 export function serviceKey(service: ServiceDefinition): string {
@@ -22,7 +27,7 @@ function configKey(variable: string): string {
 }
 
 // What locates the files and the profile, and turns configured endpoints off; every other AWS_*
-// variable is the environment layer's (env.ts), which already read and checked it.
+// variable is the environment layer's (node-env.ts), which already read and checked it.
 const FILE_VARIABLES = [
   "AWS_PROFILE",
   "AWS_CONFIG_FILE",
@@ -40,22 +45,21 @@ function fileOnlyEnv(env: Env): Env {
 
 /**
  * Reads the shared files once and returns the profile's settings with their sources. Values from
- * the environment are left to the environment layer (env.ts), which runs without file I/O.
+ * the environment are left to the environment layer (node-env.ts), which runs without file I/O.
  */
 export async function profileLayer(
-  module: ConfigModule,
   service: ServiceDefinition,
   profile: string | undefined,
   env: Env,
 ): Promise<SettingsFallback> {
-  const home = module.resolveHome({}, env);
-  const config = await module.loadSharedConfig({ env });
+  const home = resolveHome({}, env);
+  const config = await loadSharedConfig({ env });
   const where = { profile, env: fileOnlyEnv(env), home };
-  let all: ReturnType<ConfigModule["settingsFromConfig"]>;
+  let all: ConfigSettings;
   let own: Record<string, ConfigSetting<string>>;
   try {
-    all = module.settingsFromConfig(config, { ...where, service: serviceKey(service) });
-    own = serviceSettings(module, config, service, where);
+    all = settingsFromConfig(config, { ...where, service: serviceKey(service) });
+    own = serviceSettings(config, service, where);
   } catch (error) {
     // An invalid value names itself and where it came from; the client reports it as configuration.
     throw new ClientError("config", (error as Error).message, { cause: error });
@@ -63,7 +67,7 @@ export async function profileLayer(
   const fromFile = <T>(setting: ConfigSetting<T> | undefined): Setting<T> | undefined =>
     setting === undefined || setting.source.kind === "env" || setting.source.kind === "default"
       ? undefined
-      : { value: setting.value, source: module.describeSource(setting.source, home) };
+      : { value: setting.value, source: describeSource(setting.source, home) };
   const layer: SettingsFallback = {
     region: fromFile(all.region),
     endpoint: fromFile(all.endpointUrl),
@@ -87,16 +91,15 @@ export async function profileLayer(
 }
 
 /** The service's own settings (`s3_us_east_1_regional_endpoint`…) by the shared rules, keyed by option name. */
-function serviceSettings(
-  module: ConfigModule,
-  config: Awaited<ReturnType<ConfigModule["loadSharedConfig"]>>,
+export function serviceSettings(
+  config: SharedConfig,
   service: ServiceDefinition,
   where: { profile: string | undefined; env: Env; home: string },
 ): Record<string, ConfigSetting<string>> {
   const found: Record<string, ConfigSetting<string>> = {};
   for (const setting of service.settings ?? []) {
     const spec = { key: configKey(setting.env), variable: setting.env, choices: setting.choices };
-    const value = module.serviceSetting(config, where, spec);
+    const value = serviceSetting(config, where, spec);
     if (value !== undefined) found[setting.option] = value;
   }
   return found;

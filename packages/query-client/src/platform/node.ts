@@ -1,6 +1,8 @@
 // Node defaults: the node:http keep-alive transport (proxies from the environment, the CA bundle
 // of the settings), the default credential chain, and the shared config file's settings.
-// Selected through the package's `#platform` import condition.
+// Selected through the package's `#platform` import condition. The shared config file's rules
+// (@lanyard/credentials/config) load with the client, since the environment's values are checked
+// by them when a client is made (node-env.ts); the files themselves are read on the first call.
 import type { CredentialProvider } from "@lanyard/credentials";
 import type { Transport } from "@lanyard/http";
 import { createRetryStrategy, type RetryMode, type RetryStrategy } from "@lanyard/retry";
@@ -9,9 +11,9 @@ import type { ParentClient, ServiceDefinition } from "../model.js";
 import type { NodeCredentialsLoader, NodeCredentialsModule } from "../node-credentials.js";
 import type { QueryProtocol } from "../parse.js";
 import type { ClientSettings, Setting, SettingsFallback } from "../settings.js";
-import { type ConfigModule, profileLayer } from "./node-profile.js";
+import { profileLayer } from "./node-profile.js";
 
-export { envSettings } from "../env.js";
+export { envSettings } from "./node-env.js";
 
 /** Every retry mode: on Node bytes cost nothing, and `AWS_RETRY_MODE` or `retry_mode` may ask for any. */
 export function retryStrategyFor(mode: Setting<RetryMode>, maxAttempts: number | undefined): RetryStrategy {
@@ -34,7 +36,6 @@ export function loadProtocol(): Promise<QueryProtocol> {
 export const userAgentHeader = "user-agent";
 
 let nodeCredentials: Promise<NodeCredentialsModule> | undefined;
-let configModule: Promise<ConfigModule> | undefined;
 
 /**
  * Loads the file/IMDS/process providers on first use: a client given credentials never loads
@@ -52,12 +53,11 @@ function loadNodeCredentials(): Promise<NodeCredentialsModule> {
 }
 
 /** The selected profile's settings in the shared config files, for those the options and environment leave unset. */
-export async function profileSettings(
+export function profileSettings(
   service: ServiceDefinition,
   profile: string | undefined,
 ): Promise<SettingsFallback> {
-  configModule ??= import("@lanyard/credentials/config");
-  return profileLayer(await configModule, service, profile, processEnv());
+  return profileLayer(service, profile, processEnv());
 }
 
 /**
