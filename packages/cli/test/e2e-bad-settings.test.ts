@@ -1,21 +1,12 @@
 // A bad endpoint or Region is named by where the user set it, with the status of that kind of mistake.
 
 import { writeFile } from "node:fs/promises";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeHome, type TestHome } from "./support/cli.js";
-import { CONFIG_FILE, CREDENTIALS_FILE, ROLE_ARN } from "./support/profiles.js";
-import { StsStandIn } from "./support/sts-server.js";
+import { describe, expect, it } from "vitest";
+import { CONFIG_FILE, ROLE_ARN } from "./support/profiles.js";
+import { useCliWorld } from "./support/world.js";
 
-const sts = new StsStandIn();
-let home: TestHome;
-
-beforeAll(() => sts.start());
-afterAll(() => sts.close());
-beforeEach(async () => {
-  sts.requests.length = 0;
-  home = await makeHome({ config: CONFIG_FILE, credentials: CREDENTIALS_FILE });
-});
-afterEach(() => home.remove());
+const world = useCliWorld();
+const { sts } = world;
 
 describe("--endpoint-url that is not a usable URL: status 2, naming the option", () => {
   it.each([
@@ -25,7 +16,7 @@ describe("--endpoint-url that is not a usable URL: status 2, naming the option",
     ["https://sts.example.com/#x", "--endpoint-url must not contain a query or fragment"],
     ["https://user:hunter22@sts.example.com", "--endpoint-url must not contain a user name or password"],
   ])("%s", async (url, message) => {
-    const result = await home.run(["whoami", "--profile", "base", "--endpoint-url", url]);
+    const result = await world.home.run(["whoami", "--profile", "base", "--endpoint-url", url]);
     expect(result).toEqual({
       code: 2,
       stdout: "",
@@ -40,7 +31,7 @@ describe("a Region that is not one: status 3, naming where it was set", () => {
     [{ AWS_REGION: "bad region" }, "environment variable AWS_REGION"],
     [{ AWS_DEFAULT_REGION: "evil.example#" }, "environment variable AWS_DEFAULT_REGION"],
   ])("%j", async (env, source) => {
-    const result = await home.run(["whoami", "--profile", "base", "--endpoint-url", sts.url], { env });
+    const result = await world.home.run(["whoami", "--profile", "base", "--endpoint-url", sts.url], { env });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(new RegExp(`^lanyard: an invalid AWS Region from ${source}: `));
     expect(sts.requests).toEqual([]);
@@ -48,11 +39,11 @@ describe("a Region that is not one: status 3, naming where it was set", () => {
 
   it("the profile's region", async () => {
     await writeFile(
-      home.config,
+      world.home.config,
       `${CONFIG_FILE}\n[profile odd]\nregion = evil.example#\nsource_profile = base\nrole_arn = ${ROLE_ARN}\n`,
     );
     for (const args of [["whoami"], ["eks-token", "--cluster", "prod"]]) {
-      const result = await home.run([...args, "--profile", "odd", "--endpoint-url", sts.url]);
+      const result = await world.home.run([...args, "--profile", "odd", "--endpoint-url", sts.url]);
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(
         /^lanyard: an invalid AWS Region from profile "odd" in ~\/\.aws\/config: /,

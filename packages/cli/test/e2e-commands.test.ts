@@ -1,29 +1,24 @@
 // whoami and assume-role, spawned as a user would run them, against the STS stand-in.
 import { execFileSync, spawnSync } from "node:child_process";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BASE_KEY, makeHome, type TestHome } from "./support/cli.js";
-import { CONFIG_FILE, CREDENTIALS_FILE, ROLE_ARN } from "./support/profiles.js";
-import { ACCOUNT, StsStandIn } from "./support/sts-server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BASE_KEY } from "./support/cli.js";
+import { ROLE_ARN } from "./support/profiles.js";
+import { ACCOUNT } from "./support/sts-server.js";
+import { useCliWorld } from "./support/world.js";
 
-const sts = new StsStandIn();
 // util-linux `script` gives the binary a pseudo-terminal to ask on.
 const hasScript = spawnSync("script", ["--version"]).status === 0;
-let home: TestHome;
 let endpoint: string[];
 
-beforeAll(async () => {
-  endpoint = ["--endpoint-url", await sts.start()];
+const world = useCliWorld();
+const { sts } = world;
+beforeAll(() => {
+  endpoint = ["--endpoint-url", sts.url];
 });
-afterAll(() => sts.close());
-beforeEach(async () => {
-  sts.requests.length = 0;
-  home = await makeHome({ config: CONFIG_FILE, credentials: CREDENTIALS_FILE });
-});
-afterEach(() => home.remove());
 
 describe("lanyard whoami", () => {
   it("prints GetCallerIdentity as `aws sts get-caller-identity` does, signed with the profile's keys", async () => {
-    const result = await home.run(["whoami", "--profile", "base", ...endpoint]);
+    const result = await world.home.run(["whoami", "--profile", "base", ...endpoint]);
     expect(result).toEqual({
       code: 0,
       stdout: `{\n    "UserId": "AIDAEXAMPLEUSERID",\n    "Account": "${ACCOUNT}",\n    "Arn": "arn:aws:iam::${ACCOUNT}:user/alice"\n}\n`,
@@ -38,12 +33,12 @@ describe("lanyard whoami", () => {
   });
 
   it("prints text with --output text", async () => {
-    const result = await home.run(["whoami", "--output", "text", "--profile", "base", ...endpoint]);
+    const result = await world.home.run(["whoami", "--output", "text", "--profile", "base", ...endpoint]);
     expect(result.stdout).toBe(`${ACCOUNT}\tarn:aws:iam::${ACCOUNT}:user/alice\tAIDAEXAMPLEUSERID\n`);
   });
 
   it("assumes a role profile's role first and asks STS as the role", async () => {
-    const result = await home.run(["whoami", "--profile", "role", ...endpoint]);
+    const result = await world.home.run(["whoami", "--profile", "role", ...endpoint]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/demo/session`);
     expect(
@@ -56,15 +51,17 @@ describe("lanyard whoami", () => {
 
   it("reads AWS_ENDPOINT_URL_STS, AWS_PROFILE and AWS_DEFAULT_REGION like the AWS CLI", async () => {
     const env = { AWS_ENDPOINT_URL_STS: sts.url, AWS_PROFILE: "base", AWS_DEFAULT_REGION: "ap-south-1" };
-    const result = await home.run(["whoami"], { env });
+    const result = await world.home.run(["whoami"], { env });
     expect(result.code).toBe(0);
     expect(sts.requests[0]?.auth).toMatchObject({ accessKeyId: BASE_KEY, region: "ap-south-1" });
   });
 
   it("takes the Region from --region, then AWS_REGION, then the profile", async () => {
-    await home.run(["whoami", "--profile", "regional", ...endpoint]);
-    await home.run(["whoami", "--profile", "regional", ...endpoint], { env: { AWS_REGION: "us-west-2" } });
-    await home.run(["whoami", "--profile", "regional", "--region", "ca-central-1", ...endpoint], {
+    await world.home.run(["whoami", "--profile", "regional", ...endpoint]);
+    await world.home.run(["whoami", "--profile", "regional", ...endpoint], {
+      env: { AWS_REGION: "us-west-2" },
+    });
+    await world.home.run(["whoami", "--profile", "regional", "--region", "ca-central-1", ...endpoint], {
       env: { AWS_REGION: "us-west-2" },
     });
     const regions = sts.calls("GetCallerIdentity").map((request) => request.auth?.region);
@@ -76,7 +73,7 @@ describe("lanyard whoami", () => {
 
 describe("lanyard assume-role", () => {
   const assume = (...args: string[]) =>
-    home.run(["assume-role", "--profile", "base", "--role-arn", ROLE_ARN, ...args, ...endpoint]);
+    world.home.run(["assume-role", "--profile", "base", "--role-arn", ROLE_ARN, ...args, ...endpoint]);
 
   it("prints JSON as `aws sts assume-role` does", async () => {
     const result = await assume();
@@ -175,7 +172,7 @@ describe("lanyard assume-role", () => {
   });
 
   it("gives --token-code to a profile's mfa_serial when the command has no --serial-number", async () => {
-    const result = await home.run([
+    const result = await world.home.run([
       "assume-role",
       "--profile",
       "mfa",
@@ -196,7 +193,7 @@ describe("lanyard assume-role", () => {
   });
 
   it("fails with status 3 and a hint when a profile needs an MFA code and there is no terminal", async () => {
-    const result = await home.run(["whoami", "--profile", "mfa", ...endpoint]);
+    const result = await world.home.run(["whoami", "--profile", "mfa", ...endpoint]);
     expect(result.code).toBe(3);
     expect(result.stderr).toBe(
       "lanyard: an MFA code is needed and there is no terminal to ask\nhint: pass it with --token-code\n",
@@ -205,7 +202,7 @@ describe("lanyard assume-role", () => {
   });
 
   it.skipIf(!hasScript)("asks for a profile's MFA code on the terminal, on stderr", async () => {
-    const result = await home.runInTerminal(
+    const result = await world.home.runInTerminal(
       ["assume-role", "--profile", "mfa", "--role-arn", ROLE_ARN, ...endpoint],
       "246810\n",
     );
@@ -215,7 +212,7 @@ describe("lanyard assume-role", () => {
   });
 
   it.skipIf(!hasScript)("refuses an MFA code that is not six digits with status 2", async () => {
-    const result = await home.runInTerminal(["whoami", "--profile", "mfa", ...endpoint], "12ab\n");
+    const result = await world.home.runInTerminal(["whoami", "--profile", "mfa", ...endpoint], "12ab\n");
     expect(result.code).toBe(2);
     expect(result.stdout).toContain("lanyard: the MFA code must be 6 digits");
     expect(sts.requests).toEqual([]);

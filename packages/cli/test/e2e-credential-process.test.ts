@@ -3,26 +3,21 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { appendFile, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BIN, makeHome, runProgram, type TestHome } from "./support/cli.js";
-import { CONFIG_FILE, CREDENTIALS_FILE, SECRETS } from "./support/profiles.js";
-import { StsStandIn } from "./support/sts-server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { BIN, runProgram } from "./support/cli.js";
+import { SECRETS } from "./support/profiles.js";
+import { useCliWorld } from "./support/world.js";
 
-const sts = new StsStandIn();
-let home: TestHome;
 let cacheDir: string;
 
-beforeAll(() => sts.start());
-afterAll(() => sts.close());
-beforeEach(async () => {
-  sts.requests.length = 0;
-  home = await makeHome({ config: CONFIG_FILE, credentials: CREDENTIALS_FILE });
-  home.env.AWS_ENDPOINT_URL_STS = sts.url;
-  cacheDir = join(home.dir, ".aws", "lanyard", "cache");
+const world = useCliWorld();
+const { sts } = world;
+beforeEach(() => {
+  world.home.env.AWS_ENDPOINT_URL_STS = sts.url;
+  cacheDir = join(world.home.dir, ".aws", "lanyard", "cache");
 });
-afterEach(() => home.remove());
 
-const credentialProcess = (...args: string[]) => home.run(["credential-process", ...args]);
+const credentialProcess = (...args: string[]) => world.home.run(["credential-process", ...args]);
 
 async function cacheFiles(): Promise<string[]> {
   return (await readdir(cacheDir)).map((name) => join(cacheDir, name));
@@ -106,14 +101,14 @@ describe("lanyard credential-process", () => {
 
   it("uses a new cache entry once the config file changes", async () => {
     await credentialProcess("--profile", "role");
-    await appendFile(home.config, "\n[profile other]\nregion = eu-north-1\n");
+    await appendFile(world.home.config, "\n[profile other]\nregion = eu-north-1\n");
     await credentialProcess("--profile", "role");
     expect(sts.calls("AssumeRole")).toHaveLength(2);
   });
 
   it("keeps its cache in LANYARD_CACHE_DIR when set", async () => {
-    const elsewhere = join(home.dir, "cache-here");
-    const result = await home.run(["credential-process", "--profile", "role"], {
+    const elsewhere = join(world.home.dir, "cache-here");
+    const result = await world.home.run(["credential-process", "--profile", "role"], {
       env: { LANYARD_CACHE_DIR: elsewhere },
     });
     expect(result.code).toBe(0);
@@ -131,7 +126,7 @@ describe("lanyard credential-process", () => {
 describe("credential-process loops", () => {
   it("refuses a profile whose credential_process runs lanyard credential-process for itself", async () => {
     await appendFile(
-      home.config,
+      world.home.config,
       `\n[profile self]\ncredential_process = node ${BIN} credential-process --profile self\n`,
     );
     const result = await credentialProcess("--profile", "self");
@@ -141,9 +136,9 @@ describe("credential-process loops", () => {
   });
 
   it("stops a loop hidden behind a wrapper script at the first repeat", async () => {
-    const wrapper = join(home.dir, "wrapper.sh");
+    const wrapper = join(world.home.dir, "wrapper.sh");
     await writeFile(wrapper, `exec "${process.execPath}" "${BIN}" credential-process --profile hidden\n`);
-    await appendFile(home.config, `\n[profile hidden]\ncredential_process = sh ${wrapper}\n`);
+    await appendFile(world.home.config, `\n[profile hidden]\ncredential_process = sh ${wrapper}\n`);
     const result = await credentialProcess("--profile", "hidden", "--no-cache");
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
@@ -156,13 +151,13 @@ describe("credential-process loops", () => {
 describe("credential-process as another tool's credential_process", () => {
   beforeEach(async () => {
     await appendFile(
-      home.config,
+      world.home.config,
       `\n[profile tool]\ncredential_process = "${process.execPath}" "${BIN}" credential-process --profile role\n`,
     );
   });
 
   it("gives lanyard itself the role's credentials through a credential_process profile", async () => {
-    const result = await home.run(["whoami", "--profile", "tool"]);
+    const result = await world.home.run(["whoami", "--profile", "tool"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).Arn).toMatch(/assumed-role/);
     expect(sts.requests.map((request) => request.form.Action)).toEqual(["AssumeRole", "GetCallerIdentity"]);
@@ -187,7 +182,7 @@ describe("credential-process as another tool's credential_process", () => {
           "--region",
           "us-east-1",
         ];
-        const result = await runProgram(awsFile, args, { ...process.env, ...home.env, AWS_PAGER: "" });
+        const result = await runProgram(awsFile, args, { ...process.env, ...world.home.env, AWS_PAGER: "" });
         expect(result.stderr).toBe("");
         expect(JSON.parse(result.stdout).Arn).toMatch(/assumed-role/);
       }

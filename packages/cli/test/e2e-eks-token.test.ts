@@ -1,20 +1,13 @@
 // `lanyard eks-token`, run as kubectl runs an exec credential plugin.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BASE_KEY, BASE_SECRET, makeHome, type TestHome } from "./support/cli.js";
-import { CONFIG_FILE, CREDENTIALS_FILE, ROLE_ARN } from "./support/profiles.js";
-import { StsStandIn } from "./support/sts-server.js";
+import { describe, expect, it } from "vitest";
+import { BASE_KEY, BASE_SECRET } from "./support/cli.js";
+import { ROLE_ARN } from "./support/profiles.js";
+import { useCliWorld } from "./support/world.js";
 
-const sts = new StsStandIn();
-let home: TestHome;
 const ENV_KEYS = { AWS_ACCESS_KEY_ID: BASE_KEY, AWS_SECRET_ACCESS_KEY: BASE_SECRET, AWS_REGION: "us-east-1" };
 
-beforeAll(() => sts.start());
-afterAll(() => sts.close());
-beforeEach(async () => {
-  sts.requests.length = 0;
-  home = await makeHome({ config: CONFIG_FILE, credentials: CREDENTIALS_FILE });
-});
-afterEach(() => home.remove());
+const world = useCliWorld();
+const { sts } = world;
 
 interface ExecCredential {
   kind: string;
@@ -32,7 +25,7 @@ function tokenUrl(token: string): URL {
 describe("lanyard eks-token", () => {
   it("prints the ExecCredential JSON of `aws eks get-token`, byte for byte in its layout", async () => {
     const before = Date.now();
-    const result = await home.run(["eks-token", "--cluster", "prod"], { env: ENV_KEYS });
+    const result = await world.home.run(["eks-token", "--cluster", "prod"], { env: ENV_KEYS });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(
@@ -47,7 +40,7 @@ describe("lanyard eks-token", () => {
   });
 
   it("signs GetCallerIdentity for 60 seconds with x-k8s-aws-id, for the Region's STS endpoint", async () => {
-    const result = await home.run(["eks-token", "--cluster", "prod", "--region", "eu-west-1"], {
+    const result = await world.home.run(["eks-token", "--cluster", "prod", "--region", "eu-west-1"], {
       env: ENV_KEYS,
     });
     const url = tokenUrl((JSON.parse(result.stdout) as ExecCredential).status.token);
@@ -66,7 +59,7 @@ describe("lanyard eks-token", () => {
   });
 
   it("carries the session token of temporary credentials", async () => {
-    const result = await home.run(["eks-token", "--cluster", "prod"], {
+    const result = await world.home.run(["eks-token", "--cluster", "prod"], {
       env: { ...ENV_KEYS, AWS_SESSION_TOKEN: "FwoGZXIvYXdzEXAMPLE" },
     });
     const url = tokenUrl((JSON.parse(result.stdout) as ExecCredential).status.token);
@@ -76,12 +69,12 @@ describe("lanyard eks-token", () => {
   it("answers the apiVersion kubectl names in KUBERNETES_EXEC_INFO", async () => {
     const info = (apiVersion: string) =>
       JSON.stringify({ kind: "ExecCredential", apiVersion, spec: { interactive: false } });
-    const v1 = await home.run(["eks-token", "--cluster", "prod"], {
+    const v1 = await world.home.run(["eks-token", "--cluster", "prod"], {
       env: { ...ENV_KEYS, KUBERNETES_EXEC_INFO: info("client.authentication.k8s.io/v1") },
     });
     expect((JSON.parse(v1.stdout) as ExecCredential).apiVersion).toBe("client.authentication.k8s.io/v1");
     expect(v1.stderr).toBe("");
-    const alpha = await home.run(["eks-token", "--cluster", "prod"], {
+    const alpha = await world.home.run(["eks-token", "--cluster", "prod"], {
       env: { ...ENV_KEYS, KUBERNETES_EXEC_INFO: info("client.authentication.k8s.io/v1alpha1") },
     });
     expect((JSON.parse(alpha.stdout) as ExecCredential).apiVersion).toBe(
@@ -91,7 +84,7 @@ describe("lanyard eks-token", () => {
   });
 
   it("with --role-arn assumes the role as `aws eks get-token` does and signs with its credentials", async () => {
-    const result = await home.run(
+    const result = await world.home.run(
       ["eks-token", "--cluster", "prod", "--role-arn", ROLE_ARN, "--endpoint-url", sts.url],
       {
         env: ENV_KEYS,
@@ -109,7 +102,7 @@ describe("lanyard eks-token", () => {
   });
 
   it("with --role-arn assumes the role with a profile's credentials, in the profile's Region, as lanyard-cli", async () => {
-    const result = await home.run([
+    const result = await world.home.run([
       "eks-token",
       "--cluster",
       "prod",
@@ -139,7 +132,7 @@ describe("lanyard eks-token", () => {
   it("with --role-arn reports a refused AssumeRole as STS's answer, with status 1", async () => {
     sts.errors.AssumeRole = { status: 403, code: "AccessDenied", message: "not authorized to assume" };
     try {
-      const result = await home.run(
+      const result = await world.home.run(
         ["eks-token", "--cluster", "prod", "--role-arn", ROLE_ARN, "--endpoint-url", sts.url],
         { env: ENV_KEYS },
       );
@@ -152,7 +145,7 @@ describe("lanyard eks-token", () => {
   });
 
   it("uses a role profile's credentials", async () => {
-    const result = await home.run([
+    const result = await world.home.run([
       "eks-token",
       "--cluster",
       "prod",

@@ -3,22 +3,13 @@
 import { chmod, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { basename, join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BASE_SECRET, makeHome, type TestHome } from "./support/cli.js";
-import { CONFIG_FILE, CREDENTIALS_FILE, ROLE_ARN, SECRETS } from "./support/profiles.js";
-import { StsStandIn } from "./support/sts-server.js";
+import { describe, expect, it } from "vitest";
+import { BASE_SECRET, makeHome } from "./support/cli.js";
+import { CONFIG_FILE, ROLE_ARN, SECRETS } from "./support/profiles.js";
+import { useCliWorld } from "./support/world.js";
 
-const sts = new StsStandIn();
-let home: TestHome;
-
-beforeAll(() => sts.start());
-afterAll(() => sts.close());
-beforeEach(async () => {
-  sts.requests.length = 0;
-  for (const action of Object.keys(sts.errors)) delete sts.errors[action];
-  home = await makeHome({ config: CONFIG_FILE, credentials: CREDENTIALS_FILE });
-});
-afterEach(() => home.remove());
+const world = useCliWorld();
+const { sts } = world;
 
 function expectNoSecrets(stderr: string): void {
   for (const secret of SECRETS) expect(stderr).not.toContain(secret);
@@ -37,22 +28,22 @@ describe("--help and --version", () => {
   it.each(["whoami", "assume-role", "credential-process", "eks-token"])(
     "%s --help prints its usage on stdout, status 0",
     async (command) => {
-      const result = await home.run([command, "--help"]);
+      const result = await world.home.run([command, "--help"]);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");
       expect(result.stdout).toMatch(new RegExp(`^Usage: lanyard ${command} `));
       expect(result.stdout).toContain("Exit status:");
-      expect((await home.run(["help", command])).stdout).toBe(result.stdout);
-      expect((await home.run([command, "-h", "--role-arn"])).stdout).toBe(result.stdout); // help wins over a bad line
+      expect((await world.home.run(["help", command])).stdout).toBe(result.stdout);
+      expect((await world.home.run([command, "-h", "--role-arn"])).stdout).toBe(result.stdout); // help wins over a bad line
     },
   );
 
   it("lanyard --help lists every command; --version prints the version", async () => {
-    const help = await home.run(["--help"]);
+    const help = await world.home.run(["--help"]);
     expect(help.code).toBe(0);
     for (const command of ["whoami", "assume-role", "credential-process", "eks-token"])
       expect(help.stdout).toContain(command);
-    const version = await home.run(["--version"]);
+    const version = await world.home.run(["--version"]);
     expect(version).toEqual({
       code: 0,
       stdout: expect.stringMatching(/^lanyard\/\d+\.\d+\.\d+ node\/\d+\.\d+\.\d+\n$/),
@@ -61,7 +52,7 @@ describe("--help and --version", () => {
   });
 
   it("bare lanyard prints the usage on stderr with status 2", async () => {
-    const result = await home.run([]);
+    const result = await world.home.run([]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^Usage: lanyard <command>/);
@@ -89,7 +80,7 @@ describe("status 2: usage errors", () => {
       "lanyard: --output must be one of json, text (got 'yaml')\nhint: run 'lanyard whoami --help' for usage\n",
     ],
   ])("%j", async (args, stderr) => {
-    expect(await home.run(args)).toEqual({ code: 2, stdout: "", stderr });
+    expect(await world.home.run(args)).toEqual({ code: 2, stdout: "", stderr });
   });
 });
 
@@ -100,7 +91,7 @@ describe("status 1: AWS refused, or the network failed", () => {
       code: "AccessDenied",
       message: "User is not authorized to perform: sts:AssumeRole",
     };
-    const result = await home.run([
+    const result = await world.home.run([
       "assume-role",
       "--profile",
       "base",
@@ -119,7 +110,7 @@ describe("status 1: AWS refused, or the network failed", () => {
 
   it("reports a refused connection as a network error", async () => {
     const port = await closedPort();
-    const result = await home.run(
+    const result = await world.home.run(
       ["whoami", "--profile", "base", "--endpoint-url", `http://127.0.0.1:${port}`],
       {
         env: { AWS_MAX_ATTEMPTS: "1" },
@@ -146,20 +137,20 @@ describe("status 3: credentials and configuration", () => {
   });
 
   it("a profile that does not exist", async () => {
-    const result = await home.run(["whoami", "--profile", "nope", "--endpoint-url", sts.url]);
+    const result = await world.home.run(["whoami", "--profile", "nope", "--endpoint-url", sts.url]);
     expect(result.code).toBe(3);
     expect(result.stderr).toBe(
-      `lanyard: profile "nope" is not in ${home.config} or ${home.credentials}\nhint: check --profile\n`,
+      `lanyard: profile "nope" is not in ${world.home.config} or ${world.home.credentials}\nhint: check --profile\n`,
     );
     expect(sts.requests).toEqual([]);
   });
 
   it("a Region in the config file that is not one", async () => {
     await writeFile(
-      home.config,
+      world.home.config,
       `${CONFIG_FILE}\n[profile odd]\nregion = evil.example#\nsource_profile = base\nrole_arn = ${ROLE_ARN}\n`,
     );
-    const result = await home.run(["whoami", "--profile", "odd"]);
+    const result = await world.home.run(["whoami", "--profile", "odd"]);
     expect(result.code).toBe(3);
     expect(sts.requests).toEqual([]);
   });
@@ -167,20 +158,20 @@ describe("status 3: credentials and configuration", () => {
 
 describe("what reaches stderr", () => {
   async function leakyHelper(): Promise<string> {
-    const helper = join(home.dir, "leaky-helper.sh");
+    const helper = join(world.home.dir, "leaky-helper.sh");
     await writeFile(
       helper,
       `#!/bin/sh\necho "debug: using secret ${BASE_SECRET} and roleSessionToken42" >&2\nexit 1\n`,
     );
     await chmod(helper, 0o755);
-    await writeFile(home.config, `${CONFIG_FILE}\n[profile leaky]\ncredential_process = ${helper}\n`);
+    await writeFile(world.home.config, `${CONFIG_FILE}\n[profile leaky]\ncredential_process = ${helper}\n`);
     return helper;
   }
 
   it("never a secret a failing credential_process printed on its stderr", async () => {
     const helper = await leakyHelper();
     for (const args of [["whoami"], ["eks-token", "--cluster", "prod"], ["credential-process"]]) {
-      const result = await home.run([...args, "--profile", "leaky", "--endpoint-url", sts.url]);
+      const result = await world.home.run([...args, "--profile", "leaky", "--endpoint-url", sts.url]);
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(
         new RegExp(
@@ -193,7 +184,7 @@ describe("what reaches stderr", () => {
 
   it("never a secret under --debug, which adds where the error was raised", async () => {
     await leakyHelper();
-    const result = await home.run(["whoami", "--profile", "leaky", "--debug"]);
+    const result = await world.home.run(["whoami", "--profile", "leaky", "--debug"]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/\n {4}at /);
     expectNoSecrets(result.stderr);
@@ -205,7 +196,7 @@ describe("what reaches stderr", () => {
       code: "InvalidClientTokenId",
       message: "The security token included in the request is invalid.",
     };
-    const result = await home.run(["whoami", "--profile", "role", "--endpoint-url", sts.url]);
+    const result = await world.home.run(["whoami", "--profile", "role", "--endpoint-url", sts.url]);
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/ {4}at /);
     expect(result.stderr.trim().split("\n")).toHaveLength(2);

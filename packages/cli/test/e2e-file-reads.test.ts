@@ -1,36 +1,34 @@
 // A run reads ~/.aws/config and ~/.aws/credentials once for itself: the profile check, the
 // Region, the loop check and the credential cache key all use that one reading.
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BIN, makeHome, runProgram, type TestHome } from "./support/cli.js";
-import { CONFIG_FILE, CREDENTIALS_FILE } from "./support/profiles.js";
-import { StsStandIn } from "./support/sts-server.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { BIN, runProgram } from "./support/cli.js";
+import { useCliWorld } from "./support/world.js";
 
 const recorder = fileURLToPath(new URL("./support/record-opens.mjs", import.meta.url));
-const sts = new StsStandIn();
-let home: TestHome;
 
-beforeAll(() => sts.start());
-afterAll(() => sts.close());
-beforeEach(async () => {
-  sts.requests.length = 0;
-  home = await makeHome({ config: CONFIG_FILE, credentials: CREDENTIALS_FILE });
-  home.env.AWS_ENDPOINT_URL_STS = sts.url;
+const world = useCliWorld();
+const { sts } = world;
+beforeEach(() => {
+  world.home.env.AWS_ENDPOINT_URL_STS = sts.url;
 });
-afterEach(() => home.remove());
 
 /** How many times the run opened each shared file. */
 async function sharedFileReads(args: string[]): Promise<{ config: number; credentials: number }> {
-  const { code, stderr } = await runProgram(process.execPath, ["--import", recorder, BIN, ...args], home.env);
+  const { code, stderr } = await runProgram(
+    process.execPath,
+    ["--import", recorder, BIN, ...args],
+    world.home.env,
+  );
   expect(code).toBe(0);
   const opened = stderr.split("\n").filter((line) => line.startsWith("open "));
   const count = (path: string) => opened.filter((line) => line === `open ${path}`).length;
-  return { config: count(home.config), credentials: count(home.credentials) };
+  return { config: count(world.home.config), credentials: count(world.home.credentials) };
 }
 
 describe("shared file reads", () => {
   it("are one per file for a credential-process run served from the cache", async () => {
-    expect((await home.run(["credential-process", "--profile", "role"])).code).toBe(0);
+    expect((await world.home.run(["credential-process", "--profile", "role"])).code).toBe(0);
     expect(await sharedFileReads(["credential-process", "--profile", "role"])).toEqual({
       config: 1,
       credentials: 1,

@@ -1,19 +1,9 @@
 // A 200 answer that is not STS's (a captive portal's sign-in page, a misrouted proxy) is a failure.
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makeHome, type TestHome } from "./support/cli.js";
-import { CONFIG_FILE, CREDENTIALS_FILE } from "./support/profiles.js";
-import { StsStandIn } from "./support/sts-server.js";
+import { describe, expect, it } from "vitest";
+import { useCliWorld } from "./support/world.js";
 
-const portal = new StsStandIn();
-let home: TestHome;
-
-beforeAll(() => portal.start());
-afterAll(() => portal.close());
-beforeEach(async () => {
-  home = await makeHome({ config: CONFIG_FILE, credentials: CREDENTIALS_FILE });
-});
-afterEach(() => home.remove());
+const world = useCliWorld();
 
 const PORTAL_PAGE = "<html><body><p>Please sign in to the Wi-Fi</p></body></html>";
 const NO_IDENTITY =
@@ -50,15 +40,15 @@ describe("an HTTP 200 that holds no STS answer", () => {
       /^lanyard: STS answered GetCallerIdentity without an identity\n/,
     ],
   ])("whoami --output %s, %s: prints nothing and exits 1", async (output, _, contentType, body, stderr) => {
-    portal.answerAll = () => ({ status: 200, contentType, body });
-    const result = await home.run([
+    world.sts.answerAll = () => ({ status: 200, contentType, body });
+    const result = await world.home.run([
       "whoami",
       "--profile",
       "base",
       "--output",
       output,
       "--endpoint-url",
-      portal.url,
+      world.sts.url,
     ]);
     expect(result.stdout).toBe("");
     expect(result.code).toBe(1);

@@ -109,6 +109,13 @@ export class StsStandIn {
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 
+  /** Forgets the requests and drops injected errors and answers, for the next test. */
+  reset(): void {
+    this.requests.length = 0;
+    for (const action of Object.keys(this.errors)) delete this.errors[action];
+    this.answerAll = undefined;
+  }
+
   /** Requests of one action, in order. */
   calls(action: string): RecordedRequest[] {
     return this.requests.filter((request) => request.form.Action === action);
