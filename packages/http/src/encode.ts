@@ -11,3 +11,14 @@ export function percentEncode(value: string): string {
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
+
+/** Whether a URL's user name and password are valid percent-encoding (a proxy URL's credentials). */
+export function hasDecodableCredentials(url: URL): boolean {
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+    return true;
+  } catch {
+    return false;
+  }
+}

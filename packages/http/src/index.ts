@@ -20,7 +20,7 @@ export {
   resolveTimeouts,
 } from "./defaults.js";
 export { asyncDispose } from "./dispose.js";
-export { percentEncode } from "./encode.js";
+export { hasDecodableCredentials, percentEncode } from "./encode.js";
 export {
   AbortError,
   BodyTooLargeError,

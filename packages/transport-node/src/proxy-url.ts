@@ -1,4 +1,4 @@
-import { TransportError } from "@lanyard/http";
+import { hasDecodableCredentials, TransportError } from "@lanyard/http";
 
 const EXPECTED = "expected http://[user:password@]host:port, the credentials percent-encoded";
 
@@ -20,22 +20,13 @@ export function parseProxyUrl(value: string, source: string): URL {
   }
   // The proxy packages decode the credentials on every request; a bad escape would fail each one
   // with a bare "URI malformed" instead of once, here, naming the setting.
-  if (!decodes(url.username) || !decodes(url.password)) {
+  if (!hasDecodableCredentials(url)) {
     throw new TransportError(
       "network",
       `the proxy in ${source} has credentials that are not valid percent-encoding; ${EXPECTED}`,
     );
   }
   return url;
-}
-
-function decodes(component: string): boolean {
-  try {
-    decodeURIComponent(component);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The proxy as error messages may show it: scheme, host and port, never the credentials. */

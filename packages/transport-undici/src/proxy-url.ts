@@ -1,4 +1,4 @@
-import { TransportError } from "@lanyard/http";
+import { hasDecodableCredentials, TransportError } from "@lanyard/http";
 
 type Env = Record<string, string | undefined>;
 
@@ -40,16 +40,6 @@ function proxyUrlProblem(value: string): string | undefined {
   const url = new URL(value);
   if (!SCHEMES.has(url.protocol)) return `uses ${url.protocol}//, which undici does not support`;
   // undici percent-decodes the credentials; a bad escape would fail every request as "URI malformed".
-  if (!decodes(url.username) || !decodes(url.password))
-    return "has credentials that are not valid percent-encoding";
+  if (!hasDecodableCredentials(url)) return "has credentials that are not valid percent-encoding";
   return undefined;
-}
-
-function decodes(component: string): boolean {
-  try {
-    decodeURIComponent(component);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -24,5 +24,11 @@ export {
   settingsFromConfig,
 } from "./settings.js";
 export type { SharedConfig, SharedConfigOptions } from "./shared-config.js";
-export { loadSharedConfig, profileSettings, resolveHome, sharedFilePaths } from "./shared-config.js";
+export {
+  loadSharedConfig,
+  noSharedFiles,
+  profileSettings,
+  resolveHome,
+  sharedFilePaths,
+} from "./shared-config.js";
 export { splitCommand } from "./split-command.js";

@@ -6,7 +6,7 @@ import { parseCredentialDocument } from "./credential-document.js";
 import { HttpFailure, simpleRequest } from "./http-request.js";
 import { parseHttpUrl } from "./http-url.js";
 import { type ImdsSettings, imdsSettings } from "./settings.js";
-import type { SharedConfig } from "./shared-config.js";
+import { noSharedFiles } from "./shared-config.js";
 
 export interface FromInstanceMetadataOptions {
   env?: Env;
@@ -26,22 +26,13 @@ const CREDENTIALS_PATH = "/latest/meta-data/iam/security-credentials/";
 // Six hours, the maximum IMDS allows and the SDKs' choice.
 const TOKEN_TTL_SECONDS = "21600";
 
-/** No shared files: a standalone provider reads its settings from the environment only. */
-const NO_FILES: SharedConfig = {
-  profiles: {},
-  credentials: {},
-  ssoSessions: {},
-  services: {},
-  files: { config: "", credentials: "" },
-};
-
 /**
  * The `AWS_EC2_METADATA_*` variables, parsed by the same rules as the chain's settings, so
  * `AWS_EC2_METADATA_V1_DISABLED=yes` is the same error here as there rather than a silent `false`.
  */
 function environmentSettings(env: Env): ImdsSettings {
   try {
-    return imdsSettings({ config: NO_FILES, env, profile: "default", home: "" });
+    return imdsSettings({ config: noSharedFiles(), env, profile: "default", home: "" });
   } catch (error) {
     throw asImdsFailure(error);
   }

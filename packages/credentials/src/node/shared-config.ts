@@ -29,6 +29,17 @@ export interface SharedConfig {
   files: { config: string; credentials: string };
 }
 
+/** A configuration with no files, for reading settings from the environment alone. */
+export function noSharedFiles(): SharedConfig {
+  return {
+    profiles: {},
+    credentials: {},
+    ssoSessions: {},
+    services: {},
+    files: { config: "", credentials: "" },
+  };
+}
+
 /** As the SDKs find the home directory (HOME, USERPROFILE, HOMEDRIVE+HOMEPATH, then the OS). */
 export function resolveHome(options: SharedConfigOptions, env: Env): string {
   // Checked here, the one place every provider finds the home directory: a number or an object

@@ -7,7 +7,7 @@
 import {
   type Setting as ConfigSetting,
   type ConfigSettings,
-  type SharedConfig,
+  noSharedFiles,
   settingsFromConfig,
 } from "@lanyard/credentials/config";
 import { type Env, processEnv, textSettings } from "../env.js";
@@ -15,15 +15,6 @@ import { ClientError } from "../errors.js";
 import type { ServiceDefinition } from "../model.js";
 import type { ClientConfig, Setting, SettingsFallback } from "../settings.js";
 import { serviceSettings } from "./node-profile.js";
-
-// No file: the rules see the environment only. The file layer (node-profile.ts) reads the files.
-const NO_FILES: SharedConfig = {
-  profiles: {},
-  credentials: {},
-  ssoSessions: {},
-  services: {},
-  files: { config: "", credentials: "" },
-};
 
 // The ruled variables and the option that overrides each. A given option means its variable is
 // never read, as in both SDKs, so a bad value fails only a client that would use it.
@@ -59,8 +50,10 @@ export function envSettings(
   let ruled: ConfigSettings;
   let own: Record<string, ConfigSetting<string>>;
   try {
-    ruled = settingsFromConfig(NO_FILES, where);
-    own = serviceSettings(NO_FILES, service, where);
+    // No files: the rules see the environment only. The file layer (node-profile.ts) reads them.
+    const environmentOnly = noSharedFiles();
+    ruled = settingsFromConfig(environmentOnly, where);
+    own = serviceSettings(environmentOnly, service, where);
   } catch (error) {
     // The rules' message names the variable and the values it takes, never the value itself.
     throw new ClientError("config", (error as Error).message, { cause: error });
