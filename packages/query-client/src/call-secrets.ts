@@ -1,4 +1,5 @@
 import type { AwsCredentials } from "@lanyard/credentials";
+import { percentEncode } from "@lanyard/http";
 import type { Shape, ShapeMap } from "./model.js";
 import type { ServiceErrorInit } from "./service-error.js";
 
@@ -18,7 +19,22 @@ export function callSecrets(
 ): string[] {
   const found = [identity?.secretAccessKey, identity?.sessionToken];
   if (inputShape !== undefined) collect(shapes, shapes[inputShape], input, found);
-  return found.filter((value): value is string => typeof value === "string" && value !== "");
+  const secrets = found.filter((value): value is string => typeof value === "string" && value !== "");
+  // A quoted request body holds the input members as the form sent them: percent-encoded (a
+  // SAML assertion's + / = become %2B %2F %3D).
+  return secrets.flatMap((secret) => {
+    const encoded = formEncoded(secret);
+    return encoded === undefined || encoded === secret ? [secret] : [secret, encoded];
+  });
+}
+
+function formEncoded(secret: string): string | undefined {
+  try {
+    return percentEncode(secret);
+  } catch {
+    // An unpaired surrogate: such a value was never sent as a form member.
+    return undefined;
+  }
 }
 
 function collect(shapes: ShapeMap, shape: Shape | undefined, value: unknown, found: unknown[]): void {

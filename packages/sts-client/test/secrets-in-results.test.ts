@@ -10,6 +10,8 @@ import { errorXml, type StsServer, startStsServer, successXml } from "./support/
 const SECRET = "9drTJvcXLB89EXAMPLELB8923FB892xMFI";
 const TOKEN = "AQoXdzELDDY//////////wEaoAK1wvxJY12r2IrDFT2IvAzTCn3zHoZ7YNtpiQLF0MqZye/EXAMPLETOKEN";
 const WEB_IDENTITY_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW0ifQ.EXAMPLESIGNATURE";
+// Base64 with + / =, which the form body carries percent-encoded.
+const SAML_ASSERTION = "PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm4+/EXAMPLE+ASSERTION/w==";
 const CREDENTIALS_XML =
   `<Credentials><AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId><SecretAccessKey>${SECRET}</SecretAccessKey>` +
   `<SessionToken>${TOKEN}</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials>`;
@@ -17,8 +19,13 @@ const CREDENTIALS_XML =
 let server: StsServer;
 let client: STSClient;
 beforeAll(async () => {
-  server = await startStsServer(({ form }) => {
+  server = await startStsServer(({ form, body }) => {
     const action = form.get("Action") ?? "";
+    if (action === "AssumeRoleWithSAML") {
+      // As a proxy or a compatible service may: the request body quoted as it arrived.
+      const quoted = `cannot read ${body.replace(/&/g, "&amp;").replace(/</g, "&lt;")}`;
+      return { status: 400, body: errorXml("MalformedPolicyDocument", quoted) };
+    }
     if (action === "AssumeRoleWithWebIdentity") {
       const quoted = `Token ${form.get("WebIdentityToken")} is not a valid JWT for this provider`;
       return { status: 400, body: errorXml("InvalidIdentityToken", quoted) };
@@ -78,5 +85,22 @@ describe("an error quoting the web identity token", () => {
     expect(error).toBeInstanceOf(STSServiceError);
     expect((error as Error).message).toBe("Token [redacted] is not a valid JWT for this provider");
     expect(inspect(error, { depth: 5 })).not.toContain(WEB_IDENTITY_TOKEN);
+  });
+});
+
+describe("an error quoting the request body as sent", () => {
+  it("carries [redacted] for the SAML assertion's percent-encoded form too", async () => {
+    const error = await client
+      .assumeRoleWithSAML({
+        RoleArn: ROLE.RoleArn,
+        PrincipalArn: "arn:aws:iam::123456789012:saml-provider/corp",
+        SAMLAssertion: SAML_ASSERTION,
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(STSServiceError);
+    const text = `${(error as Error).message}\n${inspect(error, { depth: 5 })}`;
+    expect(text).toContain("SAMLAssertion=[redacted]");
+    expect(text).not.toContain(encodeURIComponent(SAML_ASSERTION));
+    expect(text).not.toContain(SAML_ASSERTION);
   });
 });
