@@ -47,8 +47,11 @@ interface Call {
   auth: { scheme: AuthScheme; identity: Awaited<ReturnType<AuthScheme["identity"]>> } | undefined;
   signal: AbortSignal | undefined;
   protocol: QueryProtocol;
-  /** What this call sends that an error response must not repeat (see call-secrets.ts). */
-  secrets: readonly string[];
+  /**
+   * What this call sends that an error response must not repeat (see call-secrets.ts), worked out
+   * only when an error response comes: a success never pays for it.
+   */
+  secrets: () => readonly string[];
 }
 
 /**
@@ -135,7 +138,8 @@ export class QueryClient<Config extends ClientConfig = ClientConfig> implements 
       auth: scheme && identity && { scheme, identity },
       signal,
       protocol,
-      secrets: callSecrets(shapes, operations[operation.name]?.input?.shape, input, identity || undefined),
+      secrets: () =>
+        callSecrets(shapes, operations[operation.name]?.input?.shape, input, identity || undefined),
     };
     const outcome = await retry(
       this.#strategyFor(settings),

@@ -39,7 +39,7 @@ export function parse<Output>(
   operation: Operation<unknown, Output>,
   response: HttpResponse,
   attempt: number,
-  secrets: readonly string[] = [],
+  secrets: () => readonly string[] = () => [],
 ): Parsed<Output> {
   checkResponse(response);
   const { status, body, headers } = response;
@@ -83,7 +83,7 @@ export function parse<Output>(
         totalRetryDelay: 0,
       },
     },
-    secrets,
+    secrets(),
   );
   const error = new ErrorClass(init);
   // An unmodeled code is still the service's class, but named by its code as in the SDKs, so
