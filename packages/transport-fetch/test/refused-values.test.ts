@@ -2,8 +2,7 @@
 // TypeError that repeats the value: Node's "Headers.append: "<value>" is an invalid header value"
 // and "Request cannot be constructed from a URL that includes credentials: <url>". An
 // x-amz-security-token or a presigned URL then showed up in the TransportError's message and cause.
-import { inspect } from "node:util";
-import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import { type LoopbackServer, printedForm, sendFailure, startLoopbackServer } from "@lanyard/http/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FetchTransport } from "../src/index.js";
 
@@ -15,16 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Everything a log or a crash report could print about `error`, its causes included. */
-const everything = (error: unknown) => inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true });
-
 const failure = (url: URL, headers: Record<string, string>) =>
-  new FetchTransport().send({ method: "GET", url, headers }).then(
-    () => {
-      throw new Error("the request succeeded");
-    },
-    (error: unknown) => error as Error,
-  );
+  sendFailure(new FetchTransport(), { method: "GET", url, headers });
 
 describe("FetchTransport values fetch refuses", () => {
   it.each([
@@ -37,7 +28,7 @@ describe("FetchTransport values fetch refuses", () => {
     const error = await failure(url, { "x-amz-security-token": value });
     expect(error).toMatchObject({ code: "network", origin: url.origin });
     expect(error.message).toContain('"x-amz-security-token"');
-    expect(everything(error)).not.toContain(SECRET);
+    expect(printedForm(error)).not.toContain(SECRET);
   });
 
   it("never repeats a URL's credentials, path or query", async () => {
@@ -47,7 +38,7 @@ describe("FetchTransport values fetch refuses", () => {
     const error = await failure(url, {});
     expect(error).toMatchObject({ code: "network", origin: url.origin });
     expect(error.message).toContain("credentials");
-    expect(everything(error)).not.toContain(SECRET);
+    expect(printedForm(error)).not.toContain(SECRET);
   });
 
   it("still sends a value with surrounding whitespace, which fetch trims", async () => {

@@ -4,10 +4,11 @@
 // was given under DEBUG.
 import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import { type AddressInfo, createServer, type Server } from "node:net";
-import { inspect } from "node:util";
 import {
   type LoopbackProxy,
   type LoopbackServer,
+  printedForm,
+  sendFailure,
   startLoopbackProxy,
   startLoopbackServer,
 } from "@lanyard/http/contract";
@@ -49,9 +50,6 @@ afterEach(() => {
   for (const name of PROXY_VARIABLES) delete process.env[name];
 });
 
-/** Everything a log or a crash report could print about `error`, its causes included. */
-const everything = (error: unknown) => inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true });
-
 function thrownBy(make: () => unknown): Error {
   try {
     make();
@@ -74,29 +72,20 @@ describe("NodeHttpTransport malformed proxy URLs", () => {
     const error = thrownBy(() => new NodeHttpTransport());
     expect(error).toMatchObject({ code: "network", message: expect.stringContaining("HTTPS_PROXY") });
     expect(error.message).toContain("expected");
-    expect(everything(error)).not.toContain(PASSWORD);
+    expect(printedForm(error)).not.toContain(PASSWORD);
   });
 
   it.each(MALFORMED)("names the proxy option, never its value, for %s", (_what, value) => {
     const error = thrownBy(() => new NodeHttpTransport({ proxy: value }));
     expect(error).toMatchObject({ code: "network", message: expect.stringContaining("the proxy option") });
-    expect(everything(error)).not.toContain(PASSWORD);
+    expect(printedForm(error)).not.toContain(PASSWORD);
   });
 });
 
 describe("NodeHttpTransport proxy failures", () => {
   const target = () => new URL("/status/200", plain.url);
-  const failure = async (options: NodeHttpTransportOptions, url: URL) => {
-    const transport = new NodeHttpTransport(options);
-    try {
-      await transport.send({ method: "GET", url, headers: {} });
-      throw new Error("the request succeeded");
-    } catch (error) {
-      return error;
-    } finally {
-      await transport.close();
-    }
-  };
+  const failure = (options: NodeHttpTransportOptions, url: URL) =>
+    sendFailure(new NodeHttpTransport(options), { method: "GET", url, headers: {} });
 
   it.each([
     ["refuses the connection", () => 1],
@@ -106,7 +95,7 @@ describe("NodeHttpTransport proxy failures", () => {
     for (const url of [target(), new URL("https://sts.amazonaws.com/")]) {
       const error = await failure({ proxy }, url);
       expect(error).toMatchObject({ origin: url.origin });
-      expect(everything(error)).not.toContain(PASSWORD);
+      expect(printedForm(error)).not.toContain(PASSWORD);
     }
   });
 

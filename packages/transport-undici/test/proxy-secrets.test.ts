@@ -3,8 +3,7 @@
 // its `input`: kept as the cause of every request's TransportError, thrown raw by close(), and,
 // on a transport never used, an unhandled rejection that printed it as the process died.
 import { type AddressInfo, createServer, type Server } from "node:net";
-import { inspect } from "node:util";
-import { type LoopbackServer, startLoopbackServer } from "@lanyard/http/contract";
+import { type LoopbackServer, printedForm, sendFailure, startLoopbackServer } from "@lanyard/http/contract";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { UndiciTransport, type UndiciTransportOptions } from "../src/index.js";
 
@@ -38,9 +37,6 @@ function env(variables: Record<string, string>): void {
   Object.assign(process.env, variables);
 }
 
-/** Everything a log or a crash report could print about `error`, its causes included. */
-const everything = (error: unknown) => inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true });
-
 function thrownBy(make: () => UndiciTransport): Error {
   let made: UndiciTransport;
   try {
@@ -64,7 +60,7 @@ describe("UndiciTransport malformed proxy URLs", () => {
     const error = thrownBy(() => new UndiciTransport({ proxy: value }));
     expect(error).toMatchObject({ code: "network", message: expect.stringContaining("the proxy option") });
     expect(error.message).toContain("expected");
-    expect(everything(error)).not.toContain(PASSWORD);
+    expect(printedForm(error)).not.toContain(PASSWORD);
   });
 
   it.each(["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"])(
@@ -74,7 +70,7 @@ describe("UndiciTransport malformed proxy URLs", () => {
         env({ [name]: value as string });
         const error = thrownBy(() => new UndiciTransport({ proxy: "env" }));
         expect(error).toMatchObject({ code: "network", message: expect.stringContaining(name) });
-        expect(everything(error)).not.toContain(PASSWORD);
+        expect(printedForm(error)).not.toContain(PASSWORD);
       }
     },
   );
@@ -96,17 +92,12 @@ describe("UndiciTransport malformed proxy URLs", () => {
 });
 
 describe("UndiciTransport proxy failures", () => {
-  const failure = async (options: UndiciTransportOptions, url: URL) => {
-    const transport = new UndiciTransport({ connectTimeoutMs: 500, requestTimeoutMs: 1_000, ...options });
-    try {
-      await transport.send({ method: "GET", url, headers: {} });
-      throw new Error("the request succeeded");
-    } catch (error) {
-      return error;
-    } finally {
-      await transport.close();
-    }
-  };
+  const failure = (options: UndiciTransportOptions, url: URL) =>
+    sendFailure(new UndiciTransport({ connectTimeoutMs: 500, requestTimeoutMs: 1_000, ...options }), {
+      method: "GET",
+      url,
+      headers: {},
+    });
 
   it.each([
     ["refuses the connection", () => 1],
@@ -116,7 +107,7 @@ describe("UndiciTransport proxy failures", () => {
     for (const url of [new URL("/status/200", server.url), new URL("https://sts.amazonaws.com/")]) {
       const error = await failure({ proxy }, url);
       expect(error).toMatchObject({ origin: url.origin });
-      expect(everything(error)).not.toContain(PASSWORD);
+      expect(printedForm(error)).not.toContain(PASSWORD);
     }
   });
 });

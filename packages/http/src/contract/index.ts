@@ -1,6 +1,7 @@
 // Node-only test support for transports; never imported by the main entry.
 
 export { eventually } from "./eventually.js";
+export { printedForm, sendFailure } from "./failures.js";
 export { describeProcessExit, type ProcessExitOptions } from "./process-exit.js";
 export {
   type LoopbackProxy,
