@@ -4,7 +4,7 @@ import {
   type SharedConfig,
   settingsFromConfig,
 } from "@lanyard/credentials/config";
-import { configError } from "./errors.js";
+import { checkRegion } from "@lanyard/sts-client";
 import type { Env } from "./io.js";
 import { selectedProfile } from "./profile.js";
 
@@ -43,16 +43,10 @@ export function chooseRegion(
   return { value: settings.region.value, source: describeSource(settings.region.source, home) };
 }
 
-// The client's own rule (one DNS label, as the SDKs' isValidHostLabel).
-const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
-
 /**
- * The Region, checked here because the client is handed it as an option and would blame
- * `--region` for a bad AWS_REGION or profile `region`; the value itself is not repeated.
+ * The Region, checked by the client's own rule here because the client is handed it as an option
+ * and would blame `--region` for a bad AWS_REGION or profile `region`; the value is not repeated.
  */
 export function checkedRegion(choice: RegionChoice): string {
-  if (HOST_LABEL.test(choice.value)) return choice.value;
-  throw configError(
-    `an invalid AWS Region from ${choice.source}: expected a Region name such as "us-east-1" (letters, digits and hyphens, at most 63 characters)`,
-  );
+  return checkRegion(choice.value, choice.source);
 }

@@ -6,6 +6,7 @@ export {
   ClientError as STSClientError,
   type ClientErrorCode as STSClientErrorCode,
   type CredentialProvider,
+  checkRegion,
   type LogEvent,
   type Operation,
   type ResponseMetadata,
