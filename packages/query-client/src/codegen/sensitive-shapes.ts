@@ -3,7 +3,7 @@ import type { ServiceModelJson } from "./model-json.js";
 /**
  * The model with the named shapes marked `sensitive` too: botocore leaves out some that carry a
  * secret (a session token signs requests as the secret key does), and the
- * runtime keeps sensitive values out of messages and of a result's inspect and JSON output.
+ * runtime keeps sensitive values out of error messages and out of a result's `util.inspect` output.
  */
 export function withSensitive(model: ServiceModelJson, names: readonly string[] = []): ServiceModelJson {
   if (names.length === 0) return model;
