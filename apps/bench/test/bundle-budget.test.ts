@@ -25,19 +25,21 @@ const clientBuilt = BUNDLED.every((name) =>
 
 // The README's browser and worker examples, each calling one operation through its function.
 // `goal` is the target in KB (1 KB = 1024 bytes), not met yet in browsers (README "Findings");
-// `ceiling` holds the bytes last measured, rounded up (15,793 and 19,910), so a change that grows a
-// bundle fails here. The last rise was deliberate: option types checked at construction, the
-// call's secrets taken out of error responses, sensitive result members hidden from util.inspect,
+// `ceiling` holds the bytes last measured (16,153 and 20,235), so a change that grows a bundle fails
+// here. The last two rises were deliberate. First: option types checked at construction, the call's
+// secrets taken out of error responses, sensitive result members hidden from util.inspect,
 // transport option values, fetch's refused header values and sigv4 request shapes checked
-// (+1,898 and +2,279 bytes; before them 13,895 and 17,631). Lower a ceiling as its bundle shrinks; once under the goal, set it to the
-// goal (the worker's is: 23,407 bytes, with xml-codec's own parser instead of fast-xml-parser).
+// (+1,898 and +2,279 bytes; before them 13,895 and 17,631). Then: the error classes' brands, so
+// `instanceof` holds across the Node self-contained build and an installed package (+360 and +325).
+// Lower a ceiling as its bundle shrinks; once under the goal, set it to the goal (the worker's is:
+// 23,407 bytes, with xml-codec's own parser instead of fast-xml-parser).
 const BUDGETS: { entry: EntryName; target: Target; goal: number; ceiling: number; what: string }[] = [
-  { entry: "lanyardWebIdentitySpa", target: "browser", goal: 10, ceiling: 15_795, what: "web-identity SPA" },
+  { entry: "lanyardWebIdentitySpa", target: "browser", goal: 10, ceiling: 16_153, what: "web-identity SPA" },
   {
     entry: "lanyardAssumeRoleFetch",
     target: "browser",
     goal: 12,
-    ceiling: 19_910,
+    ceiling: 20_235,
     what: "signed AssumeRole",
   },
   { entry: "lanyardWorker", target: "worker", goal: 32, ceiling: 32 * KB, what: "worker AssumeRole" },

@@ -1,3 +1,4 @@
+import { classBrand, isInstanceAcrossCopies } from "@lanyard/http";
 /** Stable codes of `CredentialsError`. */
 export type CredentialsErrorCode =
   | "not-configured"
@@ -31,6 +32,19 @@ export interface CredentialsErrorOptions {
  * expected; they never contain a secret key or session token.
  */
 export class CredentialsError extends Error {
+  static readonly [classBrand]: string = "CredentialsError";
+
+  /** True for this class's instances from any copy of `@lanyard/credentials` (see `isInstanceAcrossCopies`). */
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (
+      ...args: never
+    ) => T,
+    value: unknown,
+  ): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` names.
+    return isInstanceAcrossCopies(this, value);
+  }
+
   override name = "CredentialsError";
   readonly code: CredentialsErrorCode;
   readonly tryNext: boolean;
@@ -44,6 +58,7 @@ export class CredentialsError extends Error {
 
 /** Thrown by `chain` when no provider yielded credentials; lists every provider's reason. */
 export class NoCredentialsError extends CredentialsError {
+  static override readonly [classBrand] = "NoCredentialsError";
   override name = "NoCredentialsError";
   readonly errors: readonly CredentialsError[];
 

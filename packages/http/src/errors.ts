@@ -1,3 +1,5 @@
+import { classBrand, isInstanceAcrossCopies } from "./class-brand.js";
+
 /**
  * Stable codes that retry strategies classify. `timeout`, `connection-reset`,
  * `connection-refused` and `truncated-body` are transient; `aborted` never retries.
@@ -22,6 +24,19 @@ export interface TransportErrorOptions {
 
 /** Base class of every transport failure. */
 export class TransportError extends Error {
+  static readonly [classBrand]: string = "TransportError";
+
+  /** True for this class's instances from any copy of `@lanyard/http` (see `isInstanceAcrossCopies`). */
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (
+      ...args: never
+    ) => T,
+    value: unknown,
+  ): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` names.
+    return isInstanceAcrossCopies(this, value);
+  }
+
   override name = "TransportError";
   // `declare`: assigned in the constructor, so no class-field initializer is emitted.
   declare readonly code: TransportErrorCode;
@@ -47,6 +62,7 @@ function defineTransportError(
   describe: (at: string) => string,
 ): TransportErrorClass {
   return class extends TransportError {
+    static override readonly [classBrand] = name;
     override name = name;
     constructor(options: TransportErrorOptions = {}) {
       super(code, describe(originSuffix(options.origin)), options);
@@ -89,6 +105,7 @@ export type TransportClosedError = TransportError;
 export type TimeoutPhase = "connect" | "request";
 
 export class TimeoutError extends TransportError {
+  static override readonly [classBrand] = "TimeoutError";
   override name = "TimeoutError";
   declare readonly phase: TimeoutPhase;
   declare readonly timeoutMs: number;
@@ -106,6 +123,7 @@ export class TimeoutError extends TransportError {
 }
 
 export class TlsError extends TransportError {
+  static override readonly [classBrand] = "TlsError";
   override name = "TlsError";
   constructor(detail: string, options: TransportErrorOptions = {}) {
     super("tls", `TLS failed${originSuffix(options.origin)}: ${detail}`, options);
@@ -113,6 +131,7 @@ export class TlsError extends TransportError {
 }
 
 export class BodyTooLargeError extends TransportError {
+  static override readonly [classBrand] = "BodyTooLargeError";
   override name = "BodyTooLargeError";
   declare readonly maxBodyBytes: number;
   constructor(maxBodyBytes: number, options: TransportErrorOptions = {}) {
@@ -126,6 +145,7 @@ export class BodyTooLargeError extends TransportError {
 }
 
 export class TruncatedBodyError extends TransportError {
+  static override readonly [classBrand] = "TruncatedBodyError";
   override name = "TruncatedBodyError";
   constructor(received: number, expected: number | undefined, options: TransportErrorOptions = {}) {
     const of = expected === undefined ? "" : ` of ${expected}`;

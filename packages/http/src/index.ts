@@ -10,6 +10,7 @@ export {
   readBody,
 } from "./body.js";
 export { findCause } from "./cause-chain.js";
+export { classBrand, isInstanceAcrossCopies } from "./class-brand.js";
 export { toTransportError } from "./classify.js";
 export { type Deadline, runWithDeadline, startDeadline } from "./deadline.js";
 export {

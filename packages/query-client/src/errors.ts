@@ -1,3 +1,4 @@
+import { classBrand, isInstanceAcrossCopies } from "@lanyard/http";
 import type { ResponseMetadata } from "./metadata.js";
 
 /**
@@ -17,6 +18,19 @@ export type ClientErrorCode =
  * Errors the service answered are `ServiceError`s instead.
  */
 export class ClientError extends Error {
+  static readonly [classBrand]: string = "ClientError";
+
+  /** True for this class's instances from any copy of `@lanyard/query-client` (see `isInstanceAcrossCopies`). */
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (
+      ...args: never
+    ) => T,
+    value: unknown,
+  ): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` names.
+    return isInstanceAcrossCopies(this, value);
+  }
+
   override name = "ClientError";
   readonly code: ClientErrorCode;
   $metadata: ResponseMetadata;
@@ -42,6 +56,7 @@ export interface ValidationIssue {
 
 /** The input broke the model's constraints; lists every bad member, raised before any I/O. */
 export class ValidationError extends ClientError {
+  static override readonly [classBrand] = "ValidationError";
   override name = "ValidationError";
   readonly operation: string;
   readonly issues: readonly ValidationIssue[];

@@ -1,3 +1,4 @@
+import { classBrand, isInstanceAcrossCopies } from "@lanyard/http";
 import type { ResponseMetadata } from "./metadata.js";
 
 /** What the pipeline knows when it turns an error response into an error object. */
@@ -19,6 +20,19 @@ export interface ServiceErrorInit {
  * an instance of the service's class whose `code` is the wire code.
  */
 export class ServiceError extends Error {
+  static readonly [classBrand]: string = "ServiceError";
+
+  /** True for this class's instances from any copy of `@lanyard/query-client` (see `isInstanceAcrossCopies`). */
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (
+      ...args: never
+    ) => T,
+    value: unknown,
+  ): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` names.
+    return isInstanceAcrossCopies(this, value);
+  }
+
   override name = "ServiceError";
   readonly code: string;
   readonly type: string | undefined;

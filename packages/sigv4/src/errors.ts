@@ -1,3 +1,4 @@
+import { classBrand, isInstanceAcrossCopies } from "@lanyard/http";
 /** Stable reasons a SigV4 operation can fail; match on `code`, never on the message. */
 export type SigV4ErrorCode =
   | "missing-credentials"
@@ -15,6 +16,19 @@ export type SigV4ErrorCode =
  * never include a secret access key or session token.
  */
 export class SigV4Error extends Error {
+  static readonly [classBrand]: string = "@lanyard/sigv4.SigV4Error";
+
+  /** True for this class's instances from any copy of `@lanyard/sigv4` (see `isInstanceAcrossCopies`). */
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (
+      ...args: never
+    ) => T,
+    value: unknown,
+  ): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` names.
+    return isInstanceAcrossCopies(this, value);
+  }
+
   override readonly name = "SigV4Error";
   readonly code: SigV4ErrorCode;
 
