@@ -3,15 +3,15 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultChain } from "../src/node/index.js";
 import { AKID, FUTURE, json, type Loopback, loopback, SECRET, TOKEN, tempHome } from "./helpers.js";
 
-// Counts the shared files' opens: the provider reads them through node:fs/promises `open`,
-// called on the built-in module object, so a spy on that object sees every call.
-const fs = process.getBuiltinModule("node:fs/promises");
+// Counts the shared files' opens: the provider reads them through node:fs `open`, called on the
+// built-in module object, so a spy on that object sees every call.
+const fs = process.getBuiltinModule("node:fs");
 const opened: string[] = [];
 const open = fs.open;
-vi.spyOn(fs, "open").mockImplementation((path, ...rest) => {
+vi.spyOn(fs, "open").mockImplementation(((path: string, ...rest: unknown[]) => {
   opened.push(String(path));
-  return open(path, ...rest);
-});
+  return (open as (...args: unknown[]) => void)(path, ...rest);
+}) as typeof fs.open);
 
 let server: Loopback | undefined;
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import type { KeyObject } from "node:crypto";
 
-// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
-const { createPrivateKey, createPublicKey, randomUUID, sign } = process.getBuiltinModule("node:crypto");
+// Node built-ins load through process.getBuiltinModule, not `import`; node:crypto on first use,
+// since a client that never signs in this way should not pay to load it (CONTRIBUTING.md, "Node built-ins").
+const nodeCrypto = () => process.getBuiltinModule("node:crypto");
 
 /**
  * Loads the cached DPoP key; undefined unless it is a P-256 private key in PEM (SEC1 as the
@@ -10,7 +11,7 @@ const { createPrivateKey, createPublicKey, randomUUID, sign } = process.getBuilt
  */
 export function loadDpopKey(pem: string): KeyObject | undefined {
   try {
-    const key = createPrivateKey({ key: pem, format: "pem" });
+    const key = nodeCrypto().createPrivateKey({ key: pem, format: "pem" });
     const ok = key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1";
     return ok ? key : undefined;
   } catch {
@@ -38,15 +39,18 @@ const base64url = (value: string | Uint8Array): string => Buffer.from(value).toS
  * jti, htm, htu, iat (seconds). ES256 signatures are the raw 64-byte r‖s, not DER.
  */
 export function createDpopProof(input: DpopProofInput): string {
-  const { x, y } = createPublicKey(input.key).export({ format: "jwk" });
+  const { x, y } = nodeCrypto().createPublicKey(input.key).export({ format: "jwk" });
   const header = { alg: "ES256", typ: "dpop+jwt", jwk: { kty: "EC", crv: "P-256", x, y } };
   const payload = {
-    jti: input.jti ?? randomUUID(),
+    jti: input.jti ?? nodeCrypto().randomUUID(),
     htm: input.method,
     htu: `${input.url.origin}${input.url.pathname}`,
     iat: Math.floor(input.now / 1000),
   };
   const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
-  const signature = sign("sha256", Buffer.from(signingInput), { key: input.key, dsaEncoding: "ieee-p1363" });
+  const signature = nodeCrypto().sign("sha256", Buffer.from(signingInput), {
+    key: input.key,
+    dsaEncoding: "ieee-p1363",
+  });
   return `${signingInput}.${base64url(signature)}`;
 }

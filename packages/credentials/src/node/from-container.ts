@@ -5,9 +5,6 @@ import type { CredentialProvider, Env } from "../types.js";
 import { parseCredentialDocument } from "./credential-document.js";
 import { HttpFailure, simpleRequest } from "./http-request.js";
 
-// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
-const { readFile } = process.getBuiltinModule("node:fs/promises");
-
 export interface FromContainerOptions {
   env?: Env;
   /** Per attempt (default 1000 ms, as the SDKs). */
@@ -94,7 +91,8 @@ async function authorizationToken(env: Env): Promise<string | undefined> {
   let token = env.AWS_CONTAINER_AUTHORIZATION_TOKEN;
   if (file) {
     try {
-      token = (await readFile(file, "utf8")).trim();
+      // node:fs/promises loads on first use (CONTRIBUTING.md, "Node built-ins").
+      token = (await process.getBuiltinModule("node:fs/promises").readFile(file, "utf8")).trim();
     } catch (error) {
       throw new CredentialsError("file-unreadable", `fromContainer: cannot read token file ${file}`, {
         cause: error,

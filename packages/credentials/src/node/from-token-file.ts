@@ -4,9 +4,6 @@ import { redacting } from "../redact.js";
 import type { AwsCredentials, CredentialProvider, Env, WebIdentityAssumer } from "../types.js";
 import { namingSettings } from "./refused-settings.js";
 
-// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
-const { readFile } = process.getBuiltinModule("node:fs/promises");
-
 export interface FromTokenFileOptions {
   env?: Env;
   /** Overrides AWS_WEB_IDENTITY_TOKEN_FILE. */
@@ -44,7 +41,8 @@ export async function assumeWithTokenFile(request: WebIdentityRequest): Promise<
   let token: string;
   try {
     // Sent as the file holds it, trailing newline included, as botocore and the JS SDK v3 both do.
-    token = await readFile(request.tokenFile, "utf8");
+    // node:fs/promises loads on first use (CONTRIBUTING.md, "Node built-ins").
+    token = await process.getBuiltinModule("node:fs/promises").readFile(request.tokenFile, "utf8");
   } catch (error) {
     throw new CredentialsError("file-unreadable", `${request.source}: cannot read ${request.tokenFile}`, {
       cause: error,

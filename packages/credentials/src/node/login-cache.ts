@@ -4,8 +4,9 @@ import { readCappedIfPresent } from "./read-capped.js";
 import { writeSecretFile } from "./secret-file.js";
 import { resolveHome } from "./shared-config.js";
 
-// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
-const { createHash } = process.getBuiltinModule("node:crypto");
+// Node built-ins load through process.getBuiltinModule, not `import`; node:crypto and node:fs/promises
+// on first use, since a client that never reaches this code should not pay to load them
+// (CONTRIBUTING.md, "Node built-ins").
 const { join } = process.getBuiltinModule("node:path");
 
 /**
@@ -20,7 +21,10 @@ export function loginCacheDirectory(env: Env, homedir?: string): string {
 
 /** `<sha256 hex of the login_session value, UTF-8>.json`, as the CLI names it. */
 export function loginCacheFile(directory: string, loginSession: string): string {
-  return join(directory, `${createHash("sha256").update(loginSession, "utf8").digest("hex")}.json`);
+  return join(
+    directory,
+    `${process.getBuiltinModule("node:crypto").createHash("sha256").update(loginSession, "utf8").digest("hex")}.json`,
+  );
 }
 
 // A session file holds a refresh token and a private key in a few KB; anything far larger is not one.

@@ -1,6 +1,6 @@
-// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
-const { randomBytes } = process.getBuiltinModule("node:crypto");
-const { chmod, mkdir, open, rename, rm } = process.getBuiltinModule("node:fs/promises");
+// Node built-ins load through process.getBuiltinModule, not `import`; node:crypto and node:fs/promises
+// on first use, since a client that never reaches this code should not pay to load them
+// (CONTRIBUTING.md, "Node built-ins").
 const { dirname } = process.getBuiltinModule("node:path");
 
 /**
@@ -10,6 +10,8 @@ const { dirname } = process.getBuiltinModule("node:path");
  * sees the old file or the new one, never half of one.
  */
 export async function writeSecretFile(path: string, text: string): Promise<void> {
+  const { chmod, mkdir, open, rename, rm } = process.getBuiltinModule("node:fs/promises");
+  const { randomBytes } = process.getBuiltinModule("node:crypto");
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   try {

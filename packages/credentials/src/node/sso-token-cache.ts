@@ -2,8 +2,9 @@ import { CredentialsError } from "../errors.js";
 import { readCappedIfPresent } from "./read-capped.js";
 import { writeSecretFile } from "./secret-file.js";
 
-// Node built-ins load through process.getBuiltinModule, not `import` (CONTRIBUTING.md, "Node built-ins").
-const { createHash } = process.getBuiltinModule("node:crypto");
+// Node built-ins load through process.getBuiltinModule, not `import`; node:crypto and node:fs/promises
+// on first use, since a client that never reaches this code should not pay to load them
+// (CONTRIBUTING.md, "Node built-ins").
 const { join } = process.getBuiltinModule("node:path");
 
 /**
@@ -34,7 +35,13 @@ const MAX_CACHE_BYTES = 1024 * 1024;
  * legacy profiles, under ~/.aws/sso/cache (botocore's SSOTokenLoader, the JS SDK's getSSOTokenFilepath).
  */
 export function ssoCachePath(home: string, key: string): string {
-  return join(home, ".aws", "sso", "cache", `${createHash("sha1").update(key, "utf8").digest("hex")}.json`);
+  return join(
+    home,
+    ".aws",
+    "sso",
+    "cache",
+    `${process.getBuiltinModule("node:crypto").createHash("sha1").update(key, "utf8").digest("hex")}.json`,
+  );
 }
 
 function parseEntry(text: string): SsoCacheEntry | "malformed" | "incomplete" {
