@@ -27,6 +27,7 @@ export {
   type NodeCredentialsModule,
   nodeCredentialsLoader,
 } from "./node-credentials.js";
+export { parentTransport } from "./parent-transport.js";
 export { checkRegion } from "./region.js";
 export { ServiceError, type ServiceErrorClass, type ServiceErrorInit } from "./service-error.js";
 export type { ClientConfig, ClientSettings, Setting, SettingSource } from "./settings.js";

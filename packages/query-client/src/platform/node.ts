@@ -9,6 +9,7 @@ import { createRetryStrategy, type RetryMode, type RetryStrategy } from "@lanyar
 import { processEnv } from "../env.js";
 import type { ParentClient, ServiceDefinition } from "../model.js";
 import type { NodeCredentialsLoader, NodeCredentialsModule } from "../node-credentials.js";
+import { parentTransport } from "../parent-transport.js";
 import type { QueryProtocol } from "../parse.js";
 import type { ClientSettings, Setting, SettingsFallback } from "../settings.js";
 import { profileLayer } from "./node-profile.js";
@@ -84,13 +85,14 @@ export async function defaultTransport(settings: ClientSettings): Promise<Transp
 export function defaultCredentials(parent: ParentClient): CredentialProvider {
   let chain: Promise<CredentialProvider> | undefined;
   return async () => {
-    chain ??= Promise.all([loadNodeCredentials(), parent.resolveTransport()]).then(([module, transport]) =>
-      module.defaultChain({
+    chain ??= loadNodeCredentials().then((module) => {
+      const transport = parentTransport(parent);
+      return module.defaultChain({
         ...(parent.config.profile === undefined ? {} : { profile: parent.config.profile }),
         transport,
         login: { transport },
-      }),
-    );
+      });
+    });
     return (await chain)();
   };
 }

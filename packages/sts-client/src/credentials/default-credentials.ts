@@ -1,6 +1,6 @@
 import { type CredentialProvider, CredentialsError } from "@lanyard/credentials";
 import type { DefaultChainOptions } from "@lanyard/credentials/node";
-import type { ParentClient } from "@lanyard/query-client";
+import { type ParentClient, parentTransport } from "@lanyard/query-client";
 import type { STSClientConfig } from "../generated/service.generated.js";
 import { callerOf } from "./caller-client.js";
 import { type NodeCredentialsLoader, nodeCredentialsLoader } from "./platform.js";
@@ -41,10 +41,8 @@ async function chainFor(
   clientConfig: STSClientConfig,
   caller: ParentClient | undefined,
 ): Promise<CredentialProvider> {
-  const [{ defaultChain }, transport] = await Promise.all([
-    loader(),
-    clientConfig.transport ?? caller?.resolveTransport(),
-  ]);
+  const { defaultChain } = await loader();
+  const transport = clientConfig.transport ?? (caller === undefined ? undefined : parentTransport(caller));
   const profile = chainOptions.profile ?? caller?.config.profile;
   // The chain's own options win; the client's transport fills in where they name none.
   const shared = chainOptions.transport ?? transport;
