@@ -1,6 +1,8 @@
 // A CLI is judged by its start-up: `--help` and usage errors must not load the STS client, and
 // a command loads the client but not the HTTP stack it does not use. `pnpm bench` (cold-start
-// suite) reports the time; this counts what loads.
+// suite) reports the time; this counts what loads. The binary is self-contained (the workspace's
+// packages inlined by scripts/bundle-dist.mjs), so what a file holds is read from its source map.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BASE_KEY, BASE_SECRET, BIN, makeHome, runProgram } from "./support/cli.js";
@@ -21,8 +23,27 @@ async function loadedModules(args: string[], env: Record<string, string> = {}): 
     .map((line) => line.slice("load ".length));
 }
 
-const heavy = (urls: string[]) =>
-  urls.filter((url) => /\/(sts-client|credentials|transport-undici)\/|\/undici\//.test(url));
+/** The sources (as written in the source maps) of the binary's files among loaded URLs. */
+function inlinedSources(urls: string[]): string[] {
+  return urls
+    .filter((url) => url.startsWith("file:") && url.includes("/cli/dist/"))
+    .flatMap(
+      (url) => (JSON.parse(readFileSync(new URL(`${url}.map`), "utf8")) as { sources: string[] }).sources,
+    );
+}
+
+/** The workspace packages whose sources the binary's loaded files hold. */
+function inlinedPackages(urls: string[]): string[] {
+  const names = inlinedSources(urls).map(
+    (source) => /(?:^|\/)([^/.][^/]*)\/(?:src|dist)\//.exec(source)?.[1] ?? "cli",
+  );
+  return [...new Set(names)].sort();
+}
+
+const heavy = (urls: string[]) => [
+  ...inlinedPackages(urls).filter((name) => /^(sts-client|credentials|transport-undici)$/.test(name)),
+  ...urls.filter((url) => /\/undici\//.test(url)),
+];
 
 describe("modules loaded by the lanyard binary", () => {
   it.each([
@@ -43,8 +64,16 @@ describe("modules loaded by the lanyard binary", () => {
       AWS_SECRET_ACCESS_KEY: BASE_SECRET,
       AWS_REGION: "us-east-1",
     });
-    expect(loaded.some((url) => url.includes("/sts-client/dist/"))).toBe(true);
+    const inlined = inlinedPackages(loaded);
+    expect(inlined).toEqual(expect.arrayContaining(["sts-client", "credentials", "sigv4"]));
+    expect(
+      inlined.filter((name) => /^(transport-node|transport-undici|query-protocol|xml-codec)$/.test(name)),
+    ).toEqual([]);
     expect(loaded.filter((url) => /undici/.test(url))).toEqual([]);
+    // One package name resolved: none, since the binary inlines the workspace's packages.
+    expect(
+      loaded.filter((url) => url.includes("/node_modules/") || /\/packages\/(?!cli\/)/.test(url)),
+    ).toEqual([]);
   });
 
   it("`lanyard credential-process` served from its cache loads no credential providers", async () => {
@@ -56,7 +85,9 @@ describe("modules loaded by the lanyard binary", () => {
       expect((await home.run(["credential-process", "--profile", "role"], { env })).code).toBe(0);
       const loaded = await loadedModules(["credential-process", "--profile", "role"], env);
       expect(sts.requests).toHaveLength(1);
-      expect(loaded.filter((url) => url.includes("/credentials/dist/node/index.js"))).toEqual([]);
+      expect(
+        inlinedSources(loaded).filter((source) => source.includes("credentials/src/node/default-chain")),
+      ).toEqual([]);
     } finally {
       await home.remove();
       await sts.close();

@@ -1,6 +1,8 @@
-// A CLI or a Lambda pays for every module file Node loads before its first call. The packages ship
-// dist/ linked into one module per entry point (scripts/bundle-dist.mjs), and xml-codec parses
-// with its own reader, so no XML library's files load at all.
+// A CLI or a Lambda pays for every module file Node loads before its first call, and on Node 20
+// about a millisecond more for each package name a module imports. Node therefore loads the
+// client's self-contained build (dist/node/, the runtime packages inlined by
+// scripts/bundle-dist.mjs), split where a call loads code lazily, and xml-codec parses with its
+// own reader, so no XML library's files load at all.
 // These tests count what loads; `pnpm bench` (cold-start suite) reports the time it takes.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -12,7 +14,7 @@ import { describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const recorder = fileURLToPath(new URL("./support/record-loads.mjs", import.meta.url));
-const built = existsSync(fileURLToPath(new URL("../dist/index.js", import.meta.url)));
+const built = existsSync(fileURLToPath(new URL("../dist/node/index.js", import.meta.url)));
 
 async function recorded(code: string, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
   const { stderr } = await promisify(execFile)(
@@ -31,21 +33,26 @@ async function loadedModules(code: string): Promise<string[]> {
 
 const lanyardFile = /\/packages\/([^/]+)\/(dist\/.+)$/;
 
-/** The files a package names in `exports` and `imports`, under any condition. */
-function entryFiles(packageName: string): Set<string> {
-  const manifestUrl = new URL(`../../${packageName}/package.json`, import.meta.url);
-  const { exports, imports } = JSON.parse(readFileSync(manifestUrl, "utf8"));
-  const files = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === "string") files.add(value.replace(/^\.\//, ""));
-    else if (value && typeof value === "object") Object.values(value).forEach(visit);
-  };
-  visit([exports, imports]);
-  return files;
+/** The Lanyard files among loaded URLs, as `<package>/dist/…`. */
+function ownFiles(loaded: string[]): string[] {
+  return loaded.flatMap((url) => {
+    const match = lanyardFile.exec(url);
+    return match ? [`${match[1]}/${match[2]}`] : [];
+  });
+}
+
+/** The workspace packages whose sources a linked file holds, read from its source map. */
+function packagesIn(file: string): Set<string> {
+  const map = JSON.parse(readFileSync(new URL(`../../${file}.map`, import.meta.url), "utf8"));
+  return new Set(
+    (map.sources as string[]).map(
+      (source) => /(?:^|\/)([^/.][^/]*)\/(?:src|dist)\//.exec(source)?.[1] ?? "sts-client",
+    ),
+  );
 }
 
 describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
-  it("are linked entry points and shared chunks only, and no XML library", async () => {
+  it("are the self-contained build's own files only, and no XML library", async () => {
     const loaded = await loadedModules(`
       import { createServer } from "node:http";
       const server = createServer((req, res) => res.end("<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"));
@@ -57,36 +64,59 @@ describe.skipIf(!built)("modules loaded by import + first call on Node", () => {
       await sts.close();
       server.close();`);
 
-    const ownFiles = loaded.flatMap((url) => {
-      const match = lanyardFile.exec(url);
-      return match ? [`${match[1]}/${match[2]}`] : [];
-    });
-    expect(ownFiles).toContain("sts-client/dist/index.node.js");
-    // One file per entry point a call needs, plus esbuild's shared chunks: 15 today, 18 while
-    // entries shared chunks with the entries they import, ~115 before linking. sigv4, http,
-    // query-client and sts-client load their Node builds (the `node` export condition, their
-    // `#platform` files inlined); the protocol (query-protocol, xml-codec) and the node:http
-    // transport load on the first call. The shared config file's setting rules
-    // (@lanyard/credentials/config) load with the client, which checks the environment's values by
-    // them; the files are read on the first call. The chunks left are credentials' (its entries
-    // share internals with its providers) and endpoints' (shared with its code generator).
-    expect(ownFiles.length).toBeLessThanOrEqual(15);
-    for (const file of ownFiles) {
-      const [packageName = "", path = ""] = file.split(/\/(.*)/);
-      const linked = entryFiles(packageName).has(path) || path.startsWith("dist/chunks/");
-      expect(linked, `${file} is neither an entry point nor a shared chunk`).toBe(true);
-    }
+    const files = ownFiles(loaded);
+    expect(files).toContain("sts-client/dist/node/index.js");
+    // No other package's file: Node resolves one package name, the client's. The files are the
+    // entry, the two chunks it shares with the lazily loaded parts, and those parts a call loads:
+    // the protocol (query-protocol, xml-codec) and the node:http transport. Before the
+    // self-contained build a call loaded 15 files from 10 packages; before linking, ~115.
+    expect(files.filter((file) => !file.startsWith("sts-client/dist/node/"))).toEqual([]);
+    expect(files.length).toBeLessThanOrEqual(5);
+    const inlined = new Set(files.flatMap((file) => [...packagesIn(file)]));
+    // "hashes" is @noble/hashes, which sigv4 hashes its first small inputs with (node:crypto
+    // costs 8-12 ms to load on Node 24 and loads once those are done).
+    expect([...inlined].sort()).toEqual([
+      "credentials",
+      "endpoints",
+      "hashes",
+      "http",
+      "query-client",
+      "query-protocol",
+      "retry",
+      "sigv4",
+      "sts-client",
+      "transport-node",
+      "xml-codec",
+    ]);
     expect(loaded.filter((url) => /fast-xml-parser\/src\/|\/is-unsafe\//.test(url))).toEqual([]);
   }, 30_000);
 
   it("for an EKS token, include no protocol, XML codec or HTTP stack", async () => {
-    const loaded = await loadedModules(`
+    // Credentials from the environment, through the default chain, as an exec plugin gets them:
+    // the chain's providers reach the client's transport only when one sends a request.
+    const loaded = (
+      await recorded(
+        `
       const { STSClient } = await import("@lanyard/sts-client");
-      const sts = new STSClient({ region: "us-east-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } });
-      if (!(await sts.getEksToken({ clusterName: "demo" })).startsWith("k8s-aws-v1.")) throw new Error("no token");`);
-    expect(loaded.some((url) => url.includes("/sigv4/dist/"))).toBe(true);
-    const unneeded = /\/(query-protocol|xml-codec|transport-node|transport-undici)\/dist\/|\/undici\//;
-    expect(loaded.filter((url) => unneeded.test(url))).toEqual([]);
+      const sts = new STSClient({ region: "us-east-1" });
+      if (!(await sts.getEksToken({ clusterName: "demo" })).startsWith("k8s-aws-v1.")) throw new Error("no token");`,
+        {
+          PATH: process.env.PATH,
+          AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+          AWS_SECRET_ACCESS_KEY: "secret",
+          AWS_CONFIG_FILE: "/nonexistent/config",
+          AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/credentials",
+        },
+      )
+    )
+      .filter((line) => line.startsWith("load "))
+      .map((line) => line.slice("load ".length));
+    const inlined = new Set(ownFiles(loaded).flatMap((file) => [...packagesIn(file)]));
+    expect(inlined).toContain("sigv4");
+    for (const unneeded of ["query-protocol", "xml-codec", "transport-node", "transport-undici"]) {
+      expect(inlined, `${unneeded} loaded`).not.toContain(unneeded);
+    }
+    expect(loaded.filter((url) => /\/undici\//.test(url))).toEqual([]);
     expect(loaded).not.toContain("node:http");
   }, 30_000);
 
